@@ -1,0 +1,2 @@
+// Public surface of the rsvp context; each module adds its exports here.
+export {};

@@ -1,0 +1,70 @@
+import * as z from 'zod';
+import { TextSchema } from '../catalog/common.schema.js';
+
+/**
+ * Facts a rule may ask about a person. `role` and `field` take ids from the catalog's vocabularies;
+ * an institution may use other fact names (e.g. `campus`), which the evaluator reads from the person's
+ * facts the same way.
+ */
+export const KNOWN_FACTS = ['role', 'field', 'institution', 'department', 'emailDomain', 'careerStage', 'yearsInRole'] as const;
+export const FactNameSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { error: 'a fact name is a word such as role, field or institution' })
+  .meta({ examples: [...KNOWN_FACTS] });
+export type FactName = z.infer<typeof FactNameSchema>;
+
+export const OPERATORS = ['equals', 'not-equals', 'in', 'not-in', 'exists', 'not-exists', 'at-least', 'at-most'] as const;
+export const OperatorSchema = z.enum(OPERATORS, {
+  error: (issue) => `unknown operator ${JSON.stringify(issue.input)}; use one of ${OPERATORS.join(', ')}`,
+});
+export type Operator = z.infer<typeof OperatorSchema>;
+
+export const FactValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type FactValue = z.infer<typeof FactValueSchema>;
+
+/** `{ fact: role, operator: in, value: [graduate-student, postdoc] }` */
+export const ConditionSchema = z
+  .strictObject({
+    fact: FactNameSchema,
+    operator: OperatorSchema,
+    value: z.union([FactValueSchema, z.array(FactValueSchema)]).optional(),
+    /** Optional wording for people, used in explanations instead of the generated sentence. */
+    label: TextSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const needsList = c.operator === 'in' || c.operator === 'not-in';
+    const needsNone = c.operator === 'exists' || c.operator === 'not-exists';
+    const needsNumber = c.operator === 'at-least' || c.operator === 'at-most';
+    if (needsNone && c.value !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${c.operator} takes no value` });
+    } else if (needsList && !Array.isArray(c.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${c.operator} needs a list of values` });
+    } else if (needsNumber && typeof c.value !== 'number') {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${c.operator} needs a number` });
+    } else if (!needsNone && !needsList && !needsNumber && (c.value === undefined || Array.isArray(c.value))) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${c.operator} needs a single value` });
+    }
+  })
+  .meta({ title: 'Condition' });
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export type Rule =
+  | Condition
+  | { all: Rule[]; label?: string | undefined }
+  | { any: Rule[]; label?: string | undefined }
+  | { not: Rule; label?: string | undefined };
+
+/**
+ * A rule about a person: a condition, or `all` / `any` / `not` over rules. Rules are data so that one
+ * evaluator can run them in the browser (to explain before submitting) and on the server (to decide).
+ */
+export const RuleSchema: z.ZodType<Rule> = z
+  .lazy(() =>
+    z.union([
+      ConditionSchema,
+      z.strictObject({ all: z.array(RuleSchema).min(1, { error: 'all needs at least one rule' }), label: TextSchema.optional() }),
+      z.strictObject({ any: z.array(RuleSchema).min(1, { error: 'any needs at least one rule' }), label: TextSchema.optional() }),
+      z.strictObject({ not: RuleSchema, label: TextSchema.optional() }),
+    ]),
+  )
+  .meta({ title: 'Rule', description: 'A condition, or all/any/not over rules.' });
