@@ -20,3 +20,4 @@ export * from './rules/index.js';
 export * from './rsvp/index.js';
 export * from './query/index.js';
 export * from './export/index.js';
+export * from './feed/index.js';

@@ -1,0 +1,43 @@
+// `pnpm bench`: runs every `packages/*/bench/*.bench.mjs` and `apps/*/bench/*.bench.mjs` (each default-exports
+// an async function returning result rows), prints them with their ratios, and writes bench/results.json.
+import { readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { execSync } from 'node:child_process';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv.slice(2);
+
+if (!process.env.BENCH_NO_BUILD) execSync('pnpm exec turbo run build --output-logs=errors-only', { cwd: root, stdio: 'inherit' });
+
+const files = [];
+for (const group of ['packages', 'apps']) {
+  for (const dir of await readdir(join(root, group))) {
+    const benchDir = join(root, group, dir, 'bench');
+    if (!existsSync(benchDir)) continue;
+    for (const f of await readdir(benchDir)) if (f.endsWith('.bench.mjs')) files.push(join(benchDir, f));
+  }
+}
+const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+const results = [];
+let failed = 0;
+for (const file of selected) {
+  console.log(`\n▸ ${relative(root, file)}`);
+  try {
+    const mod = await import(pathToFileURL(file).href);
+    for (const r of await mod.default()) {
+      results.push({ file: relative(root, file), ...r });
+      const ratio = r.ratio === null || r.ratio === undefined ? '' : `  ratio ${r.ratio}× vs baseline ${r.baseline} ${r.unit}`;
+      const goal = r.goal ? `  (goal ${r.goal})` : '';
+      console.log(`  ${r.name.padEnd(52)} ${String(r.value).padStart(10)} ${r.unit}${ratio}${goal}`);
+    }
+  } catch (error) {
+    failed++;
+    console.error(`  failed: ${error?.stack ?? error}`);
+  }
+}
+const out = { generatedAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, results };
+await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log(`\nwrote bench/results.json (${results.length} results)`);
+process.exit(failed ? 1 : 0);

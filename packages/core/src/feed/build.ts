@@ -1,0 +1,232 @@
+import { DEFAULT_FIELDS, DEFAULT_ROLES } from '../audience/audience.schema.js';
+import type { Catalog } from '../catalog/catalog.schema.js';
+import type { Session } from '../session/session.schema.js';
+import type { RsvpPolicy } from '../rsvp/policy.schema.js';
+import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
+import type { Resource } from '../resource/resource.schema.js';
+import { expandOccurrences } from '../recurrence/index.js';
+import { resolveRsvpWindow } from '../rsvp/window.js';
+import { FEED_VERSION, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedPresenter, type FeedResource, type FeedRsvpPolicy, type FeedWorkshop } from './feed.schema.js';
+
+export interface BuildFeedOptions {
+  /** Instants bounding the occurrences expanded into the feed. */
+  from: string | Date;
+  to: string | Date;
+  /** When the feed is generated (recorded in the feed; never read from the system clock here). */
+  now: string | Date;
+}
+
+const iso = (value: string | Date): string => (typeof value === 'string' ? new Date(value).toISOString() : value.toISOString());
+
+/** Resolves a catalog into the feed the widgets read: names instead of ids, occurrences and RSVP windows as instants. */
+export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
+  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id as string, item]));
+  const organizations = byId(catalog.organizations);
+  const people = byId(catalog.people);
+  const audiences = byId(catalog.audiences);
+  const programs = byId(catalog.programs);
+  const policies = byId(catalog.policies);
+  const themes = new Map(catalog.curricula.flatMap((c) => c.themes.map((t) => [t.id as string, { theme: t, curriculum: c }] as const)));
+  const objectives = new Map(
+    catalog.curricula.flatMap((c) => c.themes.flatMap((t) => t.objectives.map((o) => [o.id as string, { objective: o, theme: t }] as const))),
+  );
+
+  const audienceRefs = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const a = audiences.get(id);
+      return a ? [{ id, name: a.name }] : [];
+    });
+  const orgRef = (id: string | undefined) => {
+    const o = id === undefined ? undefined : organizations.get(id);
+    return o ? { id: o.id as string, name: o.name, ...(o.url ? { url: o.url } : {}) } : undefined;
+  };
+
+  const presenter = (p: Workshop['presenters'][number]): FeedPresenter => {
+    if (p.person !== undefined) {
+      const person = people.get(p.person);
+      const name = [person?.honorific, person?.name ?? p.person].filter(Boolean).join(' ');
+      return compact({ role: p.role, name, title: person?.title, affiliation: orgRef(person?.affiliation)?.name, url: person?.url, note: p.note });
+    }
+    if (p.organization !== undefined) {
+      const org = organizations.get(p.organization);
+      return compact({ role: p.role, name: org?.name ?? p.organization, url: org?.url, note: p.note });
+    }
+    return compact({ role: p.role, name: p.name ?? '', note: p.note });
+  };
+
+  const policyFor = (w: ScheduledWorkshop): RsvpPolicy | undefined => {
+    const id = w.rsvpPolicy ?? w.programs.map((p) => programs.get(p)?.rsvpPolicy).find((x) => x !== undefined);
+    return id === undefined ? undefined : policies.get(id);
+  };
+
+  const feedPolicy = (policy: RsvpPolicy, w: ScheduledWorkshop): FeedRsvpPolicy =>
+    compact({
+      id: policy.id as string,
+      eligibility: policy.eligibility,
+      eligibilityText: policy.eligibilityText,
+      tiers: policy.priority.map((t) => compact({ id: t.id as string, label: t.label, when: t.when, reservedSeats: t.reservedSeats })),
+      fields: policy.fields,
+      questions: policy.questions.map((q) => compact({ ...q, id: q.id as string })),
+      capacity: w.capacity ?? policy.capacity,
+      waitlist: policy.waitlist ? compact({ enabled: policy.waitlist.enabled, limit: policy.waitlist.limit }) : undefined,
+      allocation: policy.allocation.mode,
+      seriesRegistration: policy.seriesRegistration,
+    });
+
+  const occurrencesOf = (w: ScheduledWorkshop, session: Session, policy: RsvpPolicy | undefined): FeedOccurrence[] =>
+    expandOccurrences(session, { from: options.from, to: options.to }, { workshopId: w.id }).map((o) => {
+      const rsvp = policy
+        ? resolveRsvpWindow(policy, { start: o.start, end: o.end, timeZone: o.timeZone }, { calendars: catalog.calendars, defaultTimeZone: catalog.defaultTimeZone })
+        : undefined;
+      return compact({
+        id: o.id,
+        sessionId: o.sessionId as string,
+        start: o.start,
+        end: o.end,
+        timeZone: o.timeZone,
+        localStart: o.localStart,
+        localEnd: o.localEnd,
+        status: o.status,
+        statusNote: o.statusNote,
+        title: o.title ?? session.title,
+        topic: o.topic ?? (o.theme !== undefined ? themes.get(o.theme)?.theme.title : undefined),
+        location: o.location ? compact({ ...o.location }) : undefined,
+        recording: o.recording,
+        rsvp: rsvp ? compact({ opens: rsvp.opens, closes: rsvp.closes, tierOpens: rsvp.tierOpens }) : undefined,
+        capacity: session.capacity ?? w.capacity ?? policy?.capacity,
+      }) as FeedOccurrence;
+    });
+
+  const workshop = (w: Workshop): FeedWorkshop => {
+    const themeIds = new Set<string>([...w.themes, ...(w.basedOn?.themes ?? [])]);
+    const objectivesOut = w.objectives.map((o) => {
+      if ('ref' in o) {
+        const found = objectives.get(o.ref);
+        if (found) themeIds.add(found.theme.id);
+        return compact({ statement: found?.objective.statement ?? o.ref, code: found?.objective.code });
+      }
+      return compact({ statement: o.statement, code: o.code });
+    });
+    const policy = w.kind === 'scheduled' ? policyFor(w) : undefined;
+    const occurrences =
+      w.kind === 'scheduled'
+        ? w.sessions.flatMap((s) => occurrencesOf(w, s, policy)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
+        : [];
+    return compact({
+      id: w.id as string,
+      kind: w.kind,
+      title: w.title,
+      summary: w.summary,
+      description: w.description,
+      recap: w.recap,
+      url: w.url,
+      image: w.image ? compact({ url: w.image.url, alt: w.image.alt, decorative: w.image.decorative }) : undefined,
+      programs: w.programs.flatMap((id) => {
+        const p = programs.get(id);
+        return p ? [{ id: id as string, title: p.title }] : [];
+      }),
+      audiences: audienceRefs(w.audiences),
+      audienceText: w.audienceText,
+      objectives: objectivesOut,
+      objectivesIntro: w.objectivesIntro,
+      themes: [...themeIds].flatMap((id) => {
+        const t = themes.get(id);
+        return t ? [{ id, title: t.theme.title, curriculum: t.curriculum.id as string }] : [];
+      }),
+      presenters: w.presenters.map(presenter),
+      hosts: w.hosts.flatMap((id) => {
+        const o = orgRef(id);
+        return o ? [o] : [];
+      }),
+      formats: w.formats.map((f) => compact({ ...f })),
+      modality: w.modality,
+      notes: w.notes,
+      lastHeld: w.kind === 'scheduled' ? w.lastHeld : undefined,
+      scheduleText: w.kind === 'scheduled' ? w.scheduleText : undefined,
+      request: w.kind === 'request-only' ? compact({ ...w.request }) : undefined,
+      occurrences,
+      rsvp: policy && w.kind === 'scheduled' ? feedPolicy(policy, w) : undefined,
+    }) as FeedWorkshop;
+  };
+
+  const resource = (r: Resource): FeedResource =>
+    compact({
+      id: r.id as string,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      url: r.url,
+      provider: orgRef(r.provider),
+      authors: r.authors,
+      publisher: r.publisher,
+      published: r.published,
+      image: r.image ? compact({ url: r.image.url, alt: r.image.alt, decorative: r.image.decorative }) : undefined,
+      access: compact({ ...r.access }),
+      topics: r.topics,
+      themes: r.themes.flatMap((id) => {
+        const t = themes.get(id);
+        return t ? [{ id: id as string, title: t.theme.title }] : [];
+      }),
+      audiences: audienceRefs(r.audiences),
+      highlights: r.highlights,
+      duration: 'duration' in r ? r.duration : r.kind === 'course' ? r.totalDuration : undefined,
+      modules: r.kind === 'course' ? r.modules.map((m) => compact({ ...m })) : undefined,
+      episodes: r.kind === 'video-series' ? r.episodes.map((e) => compact({ ...e })) : undefined,
+      platform: r.kind === 'course' ? r.platform : undefined,
+      selfPaced: r.kind === 'course' ? r.selfPaced : undefined,
+    }) as FeedResource;
+
+  const curricula: FeedCurriculum[] = catalog.curricula.map((c) =>
+    compact({
+      id: c.id as string,
+      title: c.title,
+      description: c.description,
+      ordering: c.ordering,
+      provenance: c.provenance
+        ? compact({
+            authors: c.provenance.authors,
+            organization: orgRef(c.provenance.organization)?.name,
+            license: c.provenance.license,
+            url: c.provenance.url,
+            citation: c.provenance.citation,
+          })
+        : undefined,
+      variants: c.variants.map((v) => compact({ id: v.id as string, title: v.title, audiences: audienceRefs(v.audiences), description: v.description })),
+      themes: c.themes.map((t) =>
+        compact({
+          id: t.id as string,
+          title: t.title,
+          description: t.description,
+          objectives: t.objectives.map((o) => compact({ id: o.id as string, statement: o.statement, code: o.code })),
+          variants: t.variants?.map(String),
+        }),
+      ),
+      delivery: c.delivery.map((d) => compact({ ...d })),
+    }) as FeedCurriculum,
+  );
+
+  const roles = new Map<string, { id: string; label: string }>(DEFAULT_ROLES.map((r) => [r.id, { ...r }]));
+  for (const r of catalog.vocabularies.roles) roles.set(r.id, { id: r.id, label: r.label });
+  const fields = new Map<string, { id: string; label: string; broader?: string[] }>(DEFAULT_FIELDS.map((f) => [f.id, { ...f }]));
+  for (const f of catalog.vocabularies.fields) fields.set(f.id, compact({ id: f.id as string, label: f.label, broader: f.broader?.map(String) }));
+
+  return {
+    version: FEED_VERSION,
+    generatedAt: iso(options.now),
+    window: { from: iso(options.from), to: iso(options.to) },
+    catalog: compact({ id: catalog.id, title: catalog.title, language: catalog.language, defaultTimeZone: catalog.defaultTimeZone, url: catalog.url }),
+    vocabularies: { roles: [...roles.values()], fields: [...fields.values()] },
+    programs: catalog.programs.map((p) => compact({ id: p.id as string, title: p.title, summary: p.summary, url: p.url })),
+    audiences: audienceRefs(catalog.audiences.map((a) => a.id)),
+    workshops: catalog.workshops.map(workshop),
+    resources: catalog.resources.map(resource),
+    curricula,
+  };
+}
+
+/** Drops undefined properties so the feed stays small and JSON round-trips exactly. */
+function compact<T extends object>(value: T): T {
+  const out = {} as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out as T;
+}

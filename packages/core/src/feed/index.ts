@@ -1,0 +1,2 @@
+export * from './feed.schema.js';
+export { buildFeed, type BuildFeedOptions } from './build.js';
