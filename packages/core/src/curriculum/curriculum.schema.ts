@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TextSchema, UrlSchema } from '../catalog/common.schema.js';
+import { AssumptionsSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
 import {
   AudienceIdSchema,
   CurriculumIdSchema,
@@ -97,6 +97,7 @@ export const CurriculumSchema = z
     variants: z.array(VariantSchema).default([]),
     units: z.array(UnitSchema).default([]),
     delivery: z.array(DeliveryOptionSchema).default([]),
+    assumptions: AssumptionsSchema,
   })
   .meta({ title: 'Curriculum' });
 export type Curriculum = z.infer<typeof CurriculumSchema>;

@@ -22,6 +22,8 @@ export const ProgramSchema = z
     rsvpPolicy: PolicyIdSchema.optional(),
     /** any: sessions can be taken in any order; sequence: in order. */
     ordering: z.enum(['any', 'sequence']).optional(),
+    /** Lead-in the outcomes complete, e.g. "Mentee success is defined as mentees having gained…". */
+    outcomesIntro: TextSchema.optional(),
     /** Goals, outcomes, as listed ("Mentee success is defined as …"). */
     outcomes: z.array(TextSchema).default([]),
     contacts: z.array(ContactSchema).default([]),

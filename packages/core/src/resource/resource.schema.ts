@@ -1,6 +1,14 @@
 import * as z from 'zod';
 import { AccessSchema, AssumptionsSchema, ImageSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
-import { AudienceIdSchema, OrganizationIdSchema, PersonIdSchema, ProgramIdSchema, ResourceIdSchema, ThemeIdSchema } from '../catalog/ids.js';
+import {
+  AudienceIdSchema,
+  OrganizationIdSchema,
+  PersonIdSchema,
+  ProgramIdSchema,
+  ResourceIdSchema,
+  ThemeIdSchema,
+  WorkshopIdSchema,
+} from '../catalog/ids.js';
 import { IsoDurationSchema, LocalDateSchema } from '../time/time.schema.js';
 
 export const RESOURCE_KINDS = [
@@ -37,6 +45,8 @@ const ResourceBase = {
   themes: z.array(ThemeIdSchema).default([]),
   audiences: z.array(AudienceIdSchema).default([]),
   programs: z.array(ProgramIdSchema).default([]),
+  /** Workshops this resource came from or accompanies, e.g. the recording of a past event. */
+  workshops: z.array(WorkshopIdSchema).optional(),
   /** Key points or contents, as listed on the page. */
   highlights: z.array(TextSchema).default([]),
   assumptions: AssumptionsSchema,

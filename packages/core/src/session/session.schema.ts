@@ -106,6 +106,13 @@ export const SessionSchema = z
     capacity: z.int().positive().optional(),
     /** Minutes, when the workshop offers several formats. */
     durationMinutes: z.int().positive().optional(),
+    /**
+     * Only the dates were published: `start` and `end` carry placeholder times of day, which lists,
+     * calendars and RSVP windows must not present as real.
+     */
+    timeUnknown: z.boolean().optional().meta({
+      description: 'True when only the dates are known; the times of day in start and end are placeholders.',
+    }),
   })
   .meta({ title: 'Session' });
 export type Session = z.infer<typeof SessionSchema>;
