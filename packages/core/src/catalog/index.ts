@@ -1,6 +1,17 @@
 export * from './ids.js';
 export * from './common.schema.js';
 export * from './catalog.schema.js';
-export * from './errors.js';
+// Explicit: errors.ts also holds helpers for its own messages that are not API.
+export { closest, formatCatalogErrors, formatPath, issuesToErrors, valueAt, type CatalogError, type CatalogPath } from './errors.js';
 export { parseCatalog, type ParseCatalogResult, type ParseCatalogOptions } from './parse.js';
 export { checkCatalog, type EntityKind } from './references.js';
+export {
+  lintCatalog,
+  normalizeUrl,
+  LINT_CODES,
+  LINT_SEVERITIES,
+  type LintCode,
+  type LintFinding,
+  type LintOptions,
+  type LintSeverity,
+} from './lint.js';

@@ -1,10 +1,13 @@
 import { DEFAULT_FIELDS, DEFAULT_ROLES } from '../audience/audience.schema.js';
 import type { Rule } from '../rules/rules.schema.js';
 import type { WindowBoundary } from '../rsvp/policy.schema.js';
+import { floatingFromLocal } from '../recurrence/floating.js';
+import { parseRecurrenceRule } from '../recurrence/rule.js';
+import { impossibility } from '../recurrence/satisfiable.js';
 import type { LocalDateTime, TimeZone } from '../time/time.schema.js';
 import { resolveWallClock } from '../time/zoned.js';
 import type { Catalog } from './catalog.schema.js';
-import { formatPath, type CatalogError, type CatalogPath } from './errors.js';
+import { closest, formatPath, type CatalogError, type CatalogPath } from './errors.js';
 
 /** Kinds of things a catalog defines and refers to by id. */
 export type EntityKind =
@@ -73,33 +76,6 @@ export class CatalogIndex {
   ids(kind: EntityKind): string[] {
     return [...(this.#defs.get(kind)?.keys() ?? [])];
   }
-}
-
-function closest(target: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(target.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(target.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 /**
@@ -297,9 +273,11 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
       const sp = [...base, 'sessions', j] as const;
       checkTime(s.start, s.timeZone, [...sp, 'start']);
       checkTime(s.end, s.timeZone, [...sp, 'end']);
+      if (s.recurrence?.rrule !== undefined) checkRrule(s.recurrence.rrule, s.start, [...sp, 'recurrence', 'rrule']);
       s.recurrence?.rdates.forEach((d, k) => checkTime(d, s.timeZone, [...sp, 'recurrence', 'rdates', k]));
       s.recurrence?.exdates.forEach((d, k) => checkTime(d, s.timeZone, [...sp, 'recurrence', 'exdates', k]));
       s.overrides.forEach((o, k) => {
+        checkTime(o.occurrence, s.timeZone, [...sp, 'overrides', k, 'occurrence']);
         checkTime(o.start, s.timeZone, [...sp, 'overrides', k, 'start']);
         checkTime(o.end, s.timeZone, [...sp, 'overrides', k, 'end']);
         ref('theme', o.theme, [...sp, 'overrides', k, 'theme']);
@@ -313,10 +291,25 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
     refs('theme', r.themes, [...base, 'themes']);
     refs('audience', r.audiences, [...base, 'audiences']);
     refs('program', r.programs, [...base, 'programs']);
+    refs('workshop', r.workshops, [...base, 'workshops']);
   });
   if (catalog.publisher !== undefined) ref('organization', catalog.publisher, ['publisher']);
 
   return errors;
+
+  /** The recurrence engine's own reader decides: what it accepts, it can expand. */
+  function checkRrule(text: string, start: LocalDateTime, path: CatalogPath): void {
+    const parsed = parseRecurrenceRule(text);
+    const never = parsed.ok ? impossibility(parsed.rule, floatingFromLocal(start), text) : undefined;
+    if (parsed.ok && never === undefined) return;
+    errors.push({
+      path,
+      pathText: formatPath(path),
+      code: parsed.ok ? 'impossible_rrule' : 'invalid_rrule',
+      message: parsed.ok ? `${never} (starting ${start})` : `the RRULE ${JSON.stringify(text)} is not valid: ${parsed.problems.join('; ')}`,
+      value: text,
+    });
+  }
 
   function localRef(kind: string, id: string, path: CatalogPath, where: string, known: string[]): void {
     const suggestion = closest(id, known);
