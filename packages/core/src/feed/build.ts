@@ -94,6 +94,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
         recording: o.recording,
         rsvp: rsvp ? compact({ opens: rsvp.opens, closes: rsvp.closes, tierOpens: rsvp.tierOpens }) : undefined,
         capacity: session.capacity ?? w.capacity ?? policy?.capacity,
+        timeUnknown: session.timeUnknown === true ? true : undefined,
       }) as FeedOccurrence;
     });
 

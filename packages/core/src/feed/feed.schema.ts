@@ -69,6 +69,8 @@ export const FeedOccurrenceSchema = z.object({
   recording: opt(FeedRecordingSchema),
   rsvp: opt(FeedRsvpWindowSchema),
   capacity: opt(z.number()),
+  /** The source gave the date but no time: show the date only (the times are placeholders). */
+  timeUnknown: opt(z.boolean()),
 });
 export type FeedOccurrence = z.infer<typeof FeedOccurrenceSchema>;
 
