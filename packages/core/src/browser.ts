@@ -1,7 +1,12 @@
 /**
  * `@mentorkit/core/browser`: what a web page needs, and nothing heavy — the feed schema (zod/mini), the
- * eligibility and priority evaluator, and RSVP window status over resolved instants. No luxon, no rrule,
- * no classic zod: the widgets' one-file bundle is built from this entry.
+ * eligibility and priority evaluator, RSVP window status over resolved instants, and add-to-calendar
+ * links. No luxon, no rrule, no classic zod: the widgets' one-file bundle is built from this entry.
  */
 export * from './feed/feed.schema.js';
 export type { Rule, Condition, FactValue, Operator } from './rules/rules.schema.js';
+export * from './rules/reasons.js';
+export * from './rules/evaluate.js';
+export * from './rsvp/status.js';
+export * from './rsvp/instant.js';
+export * from './export/calendar-links.js';

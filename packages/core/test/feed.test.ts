@@ -71,3 +71,16 @@ describe('buildFeed', () => {
     }
   });
 });
+
+describe('buildFeed errors', () => {
+  it('names the workshop, session and policy when a session falls outside every academic term', () => {
+    const catalog = seed('mentoring-up');
+    const workshop = catalog.workshops.find((w) => w.kind === 'scheduled' && w.sessions.length > 0);
+    if (workshop?.kind !== 'scheduled') throw new Error('seed has no dated workshop');
+    const session = workshop.sessions[0]!;
+    workshop.sessions[0] = { ...session, start: '2030-05-01T16:00', end: '2030-05-01T17:30' };
+    expect(() => buildFeed(catalog, { ...window, to: '2031-01-01T00:00:00Z' })).toThrow(
+      new RegExp(`workshop "${workshop.id}", session "${session.id}" on 2030-05-01T16:00: cannot resolve the RSVP window`),
+    );
+  });
+});

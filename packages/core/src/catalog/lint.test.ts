@@ -577,3 +577,33 @@ describe('seed catalogs', () => {
     },
   );
 });
+
+describe('rsvp-window-unresolvable', () => {
+  it('reports a session outside every term of the calendar its policy opens by', () => {
+    const parsed = parseCatalog({
+      version: 1,
+      id: 'x',
+      title: 'X',
+      defaultTimeZone: 'America/Los_Angeles',
+      calendars: [{ id: 'q', name: 'Quarters', timeZone: 'America/Los_Angeles', terms: [{ id: 'f', name: 'Fall', kind: 'quarter', start: '2026-09-21', end: '2026-12-11' }] }],
+      policies: [{ id: 'p', window: { opens: { kind: 'term', calendar: 'q' } } }],
+      workshops: [
+        {
+          kind: 'scheduled',
+          id: 'w',
+          title: 'W',
+          rsvpPolicy: 'p',
+          sessions: [
+            { id: 'in-term', start: '2026-10-07T16:00', end: '2026-10-07T17:30', timeZone: 'America/Los_Angeles' },
+            { id: 'later', start: '2027-05-05T16:00', end: '2027-05-05T17:30', timeZone: 'America/Los_Angeles' },
+          ],
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const findings = lintCatalog(parsed.catalog, { now: '2026-09-01T00:00:00Z' }).filter((f) => f.code === 'rsvp-window-unresolvable');
+    expect(findings.map((f) => f.pathText)).toEqual(['workshops[0].sessions[1]']);
+    expect(findings[0]?.severity).toBe('error');
+    expect(findings[0]?.message).toMatch(/2027-05-05T16:00/);
+  });
+});

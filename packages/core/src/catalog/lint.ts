@@ -6,6 +6,9 @@ import { resolveWallClock } from '../time/zoned.js';
 import type { Workshop } from '../workshop/workshop.schema.js';
 import type { Catalog } from './catalog.schema.js';
 import { formatPath } from './errors.js';
+import { expandOccurrences } from '../recurrence/index.js';
+import { resolveRsvpWindow } from '../rsvp/window.js';
+import { effectivePolicy } from '../workshop/workshop.js';
 
 export const LINT_SEVERITIES = ['error', 'warning', 'info'] as const;
 export type LintSeverity = (typeof LINT_SEVERITIES)[number];
@@ -17,6 +20,7 @@ export const LINT_CODES = {
   'session-ends-before-start': 'error',
   'term-ends-before-start': 'error',
   'rsvp-window-inverted': 'error',
+  'rsvp-window-unresolvable': 'error',
   'workshop-without-objectives': 'warning',
   'workshop-without-audience': 'warning',
   'workshop-without-dates': 'warning',
@@ -71,6 +75,7 @@ export function lintCatalog(catalog: Catalog, options: LintOptions): LintFinding
   lintPolicies(catalog, report);
   lintUrls(catalog, report);
   catalog.workshops.forEach((workshop, i) => lintWorkshop(catalog, workshop, ['workshops', i], now, report));
+  catalog.workshops.forEach((workshop, i) => lintSessionWindows(catalog, workshop, ['workshops', i], report));
 
   return findings.sort(byPath);
 }
@@ -500,4 +505,32 @@ function byPath(a: LintFinding, b: LintFinding): number {
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
+}
+
+/** Every occurrence must have an RSVP window that can be computed (e.g. it falls inside an academic term). */
+function lintSessionWindows(catalog: Catalog, workshop: Workshop, base: Path, report: Report): void {
+  const policy = effectivePolicy(catalog, workshop);
+  if (policy === undefined || workshop.kind !== 'scheduled') return;
+  workshop.sessions.forEach((session, j) => {
+    const from = DateTime.fromISO(session.start, { zone: session.timeZone }).minus({ days: 1 });
+    let occurrences;
+    try {
+      occurrences = expandOccurrences(session, { from: from.toISO()!, to: from.plus({ years: 5 }).toISO()!, maxIterations: 2_000 });
+    } catch {
+      return; // recurrence problems are parse errors, reported there
+    }
+    for (const occurrence of occurrences) {
+      try {
+        resolveRsvpWindow(policy, occurrence, { calendars: catalog.calendars, defaultTimeZone: catalog.defaultTimeZone });
+      } catch (cause) {
+        report(
+          'rsvp-window-unresolvable',
+          [...base, 'sessions', j],
+          `the RSVP window of policy "${policy.id}" cannot be computed for the occurrence on ${occurrence.localStart}: ${cause instanceof Error ? cause.message : String(cause)}`,
+          occurrence.localStart,
+        );
+        return;
+      }
+    }
+  });
 }

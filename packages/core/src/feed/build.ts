@@ -6,6 +6,7 @@ import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js
 import type { Resource } from '../resource/resource.schema.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import { resolveRsvpWindow } from '../rsvp/window.js';
+import { effectivePolicy } from '../workshop/workshop.js';
 import { FEED_VERSION, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedPresenter, type FeedResource, type FeedRsvpPolicy, type FeedWorkshop } from './feed.schema.js';
 
 export interface BuildFeedOptions {
@@ -14,6 +15,11 @@ export interface BuildFeedOptions {
   to: string | Date;
   /** When the feed is generated (recorded in the feed; never read from the system clock here). */
   now: string | Date;
+}
+
+/** The catalog parsed, but the feed cannot be built from it (e.g. a session outside every academic term). */
+export class FeedBuildError extends Error {
+  override readonly name = 'FeedBuildError';
 }
 
 const iso = (value: string | Date): string => (typeof value === 'string' ? new Date(value).toISOString() : value.toISOString());
@@ -25,7 +31,6 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
   const people = byId(catalog.people);
   const audiences = byId(catalog.audiences);
   const programs = byId(catalog.programs);
-  const policies = byId(catalog.policies);
   const themes = new Map(catalog.curricula.flatMap((c) => c.themes.map((t) => [t.id as string, { theme: t, curriculum: c }] as const)));
   const objectives = new Map(
     catalog.curricula.flatMap((c) => c.themes.flatMap((t) => t.objectives.map((o) => [o.id as string, { objective: o, theme: t }] as const))),
@@ -54,10 +59,6 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
     return compact({ role: p.role, name: p.name ?? '', note: p.note });
   };
 
-  const policyFor = (w: ScheduledWorkshop): RsvpPolicy | undefined => {
-    const id = w.rsvpPolicy ?? w.programs.map((p) => programs.get(p)?.rsvpPolicy).find((x) => x !== undefined);
-    return id === undefined ? undefined : policies.get(id);
-  };
 
   const feedPolicy = (policy: RsvpPolicy, w: ScheduledWorkshop): FeedRsvpPolicy =>
     compact({
@@ -75,9 +76,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
 
   const occurrencesOf = (w: ScheduledWorkshop, session: Session, policy: RsvpPolicy | undefined): FeedOccurrence[] =>
     expandOccurrences(session, { from: options.from, to: options.to }, { workshopId: w.id }).map((o) => {
-      const rsvp = policy
-        ? resolveRsvpWindow(policy, { start: o.start, end: o.end, timeZone: o.timeZone }, { calendars: catalog.calendars, defaultTimeZone: catalog.defaultTimeZone })
-        : undefined;
+      const rsvp = policy ? windowOf(policy, o, w.id, session.id) : undefined;
       return compact({
         id: o.id,
         sessionId: o.sessionId as string,
@@ -98,6 +97,19 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       }) as FeedOccurrence;
     });
 
+  const windowOf = (policy: RsvpPolicy, o: { start: string; end: string; timeZone: string; localStart: string }, workshopId: string, sessionId: string) => {
+    try {
+      return resolveRsvpWindow(policy, o, { calendars: catalog.calendars, defaultTimeZone: catalog.defaultTimeZone });
+    } catch (cause) {
+      // A window nobody can compute must stop the build: publishing the session without it would let
+      // people RSVP outside the institution's rules.
+      throw new FeedBuildError(
+        `workshop "${workshopId}", session "${sessionId}" on ${o.localStart}: cannot resolve the RSVP window of policy "${policy.id}": ${cause instanceof Error ? cause.message : String(cause)}`,
+        { cause },
+      );
+    }
+  };
+
   const workshop = (w: Workshop): FeedWorkshop => {
     const themeIds = new Set<string>([...w.themes, ...(w.basedOn?.themes ?? [])]);
     const objectivesOut = w.objectives.map((o) => {
@@ -108,7 +120,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       }
       return compact({ statement: o.statement, code: o.code });
     });
-    const policy = w.kind === 'scheduled' ? policyFor(w) : undefined;
+    const policy = effectivePolicy(catalog, w);
     const occurrences =
       w.kind === 'scheduled'
         ? w.sessions.flatMap((s) => occurrencesOf(w, s, policy)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
@@ -132,7 +144,9 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       objectivesIntro: w.objectivesIntro,
       themes: [...themeIds].flatMap((id) => {
         const t = themes.get(id);
-        return t ? [{ id, title: t.theme.title, curriculum: t.curriculum.id as string }] : [];
+        if (!t) return [];
+        const variant = w.basedOn?.curriculum === t.curriculum.id ? w.basedOn.variant : undefined;
+        return [compact({ id, title: t.theme.title, curriculum: t.curriculum.id as string, variant })];
       }),
       presenters: w.presenters.map(presenter),
       hosts: w.hosts.flatMap((id) => {

@@ -127,7 +127,8 @@ export const FeedWorkshopSchema = z.object({
   audienceText: opt(text),
   objectives: z.array(z.object({ statement: text, code: opt(text) })),
   objectivesIntro: opt(text),
-  themes: z.array(z.object({ id: text, title: text, curriculum: text })),
+  /** Themes taught; `variant` is the curriculum version the workshop follows (from `basedOn.variant`). */
+  themes: z.array(z.object({ id: text, title: text, curriculum: text, variant: opt(text) })),
   presenters: z.array(FeedPresenterSchema),
   hosts: z.array(z.object({ id: text, name: text, url: opt(url) })),
   formats: z.array(z.object({ durationMinutes: z.number(), label: opt(text) })),

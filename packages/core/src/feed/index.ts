@@ -1,2 +1,2 @@
 export * from './feed.schema.js';
-export { buildFeed, type BuildFeedOptions } from './build.js';
+export { buildFeed, FeedBuildError, type BuildFeedOptions } from './build.js';

@@ -1,2 +1,7 @@
-// Public surface of the rsvp context; each module adds its exports here.
-export {};
+// Public surface of the rsvp context. status.ts, allocate.ts, prng.ts and ../calendar/calendar.ts import
+// only types (browser-safe); window.ts uses luxon and belongs to feed building and the service.
+export * from '../calendar/calendar.js';
+export * from './status.js';
+export * from './prng.js';
+export * from './allocate.js';
+export * from './window.js';

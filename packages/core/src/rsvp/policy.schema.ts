@@ -40,6 +40,7 @@ export const WindowBoundarySchema = z
         before: IsoDurationSchema.optional(),
         after: IsoDurationSchema.optional(),
       })
+      .refine((b) => !(b.before !== undefined && b.after !== undefined), { error: 'give before or after, not both' })
       .meta({ title: 'TermRelativeBoundary' }),
   ])
   .meta({ title: 'WindowBoundary' });

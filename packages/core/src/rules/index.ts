@@ -1,2 +1,3 @@
-// Public surface of the rules context; each module adds its exports here.
-export {};
+// Public surface of the rules context. evaluate.ts and reasons.ts are browser-safe (type-only imports).
+export * from './reasons.js';
+export * from './evaluate.js';
