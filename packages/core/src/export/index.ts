@@ -1,2 +1,28 @@
 // Public surface of the export context.
 export { catalogJsonSchema, CATALOG_SCHEMA_ID } from './json-schema.js';
+export { toICalendar, icalStatus, sessionUid, DEFAULT_PRODID, type ICalendarOptions } from './ical.js';
+export { escapeText, foldLine, unfoldLines, contentLine, MAX_LINE_OCTETS } from './ical-text.js';
+export { vtimezoneLines, type VTimezoneOptions } from './vtimezone.js';
+export { googleCalendarUrl, outlookCalendarUrl, MAX_LINK_DESCRIPTION, type CalendarLinkDetails, type LinkOccurrence } from './calendar-links.js';
+export { locationText } from './location-text.js';
+export { toJsonLd, toJsonLdGraph, toWorkshopJsonLd, eventStatusOf, SCHEMA_ORG, type JsonLdOptions } from './json-ld.js';
+// schema.org's Organization and Person would clash with the catalog's: the types live under one name.
+export type * as SchemaOrg from './schema-org.js';
+export type { JsonLdGraph, JsonLdNode } from './schema-org.js';
+export {
+  toCase,
+  creativeCommonsUrl,
+  THEME_ITEM_TYPE,
+  OBJECTIVE_ITEM_TYPE,
+  type CaseOptions,
+  type CasePackage,
+  type CFDocument,
+  type CFItem,
+  type CFAssociation,
+  type CFDefinitions,
+  type CFItemTypeDefinition,
+  type CFLicense,
+  type CaseLink,
+  type CaseAssociationType,
+} from './case.js';
+export { uuidV5, isUuid } from './uuid.js';
