@@ -30,6 +30,11 @@ export interface Occurrence {
   recording?: Recording;
   /** True when an override changed this occurrence. */
   overridden: boolean;
+  /**
+   * True when the wall-clock start does not exist in the zone (a daylight-saving gap) and the occurrence
+   * was moved forward by the gap, as RFC 5545 §3.3.5 reads such a time; `localStart` is where it landed.
+   */
+  dstAdjusted?: boolean;
 }
 
 export interface ExpansionWindow {
