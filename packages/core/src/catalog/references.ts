@@ -4,10 +4,12 @@ import type { WindowBoundary } from '../rsvp/policy.schema.js';
 import { floatingFromLocal } from '../recurrence/floating.js';
 import { parseRecurrenceRule } from '../recurrence/rule.js';
 import { impossibility } from '../recurrence/satisfiable.js';
+import { checkRecurrence } from '../recurrence/expand.js';
+import type { Session } from '../session/session.schema.js';
 import type { LocalDateTime, TimeZone } from '../time/time.schema.js';
 import { resolveWallClock } from '../time/zoned.js';
 import type { Catalog } from './catalog.schema.js';
-import { closest, formatPath, type CatalogError, type CatalogPath } from './errors.js';
+import { closest, formatPath, type CatalogError, type CatalogPath, valueAt } from './errors.js';
 
 /** Kinds of things a catalog defines and refers to by id. */
 export type EntityKind =
@@ -282,6 +284,7 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
         checkTime(o.end, s.timeZone, [...sp, 'overrides', k, 'end']);
         ref('theme', o.theme, [...sp, 'overrides', k, 'theme']);
       });
+      checkSeries(s, sp);
     });
   });
   catalog.resources.forEach((r, i) => {
@@ -296,6 +299,22 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
   if (catalog.publisher !== undefined) ref('organization', catalog.publisher, ['publisher']);
 
   return errors;
+
+  /**
+   * Overrides and exdates must name real occurrences of the series (an override of 10:00 on a 09:00 series
+   * changes nothing, silently). Time and rule problems are reported above; end-before-start is lint's.
+   */
+  function checkSeries(session: Session, sessionPath: CatalogPath): void {
+    const already = new Set(errors.map((e) => e.pathText));
+    for (const problem of checkRecurrence(session)) {
+      const [head, , leaf] = problem.path;
+      if (head === 'start' || head === 'end' || (head === 'recurrence' && problem.path[1] === 'rrule')) continue;
+      if (head === 'overrides' && leaf === 'end' && problem.message.includes('is not after')) continue;
+      const path = [...sessionPath, ...problem.path];
+      if (already.has(formatPath(path))) continue;
+      errors.push({ path, pathText: formatPath(path), code: 'recurrence_mismatch', message: problem.message, value: valueAt(session, problem.path) });
+    }
+  }
 
   /** The recurrence engine's own reader decides: what it accepts, it can expand. */
   function checkRrule(text: string, start: LocalDateTime, path: CatalogPath): void {
@@ -322,3 +341,4 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
     });
   }
 }
+

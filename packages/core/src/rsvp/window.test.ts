@@ -152,8 +152,10 @@ describe('term-relative boundaries', () => {
     expect(() => at({ kind: 'term', calendar: 'trimesters' })).toThrow('unknown academic calendar "trimesters" (known: "quarters", "semesters", "santiago")');
     expect(() => at({ kind: 'term', calendar: 'quarters', term: 'previous' })).toThrow(/no previous term/);
   });
-  it('refuses a term boundary with both before and after (the schema only checks this for session boundaries)', () => {
-    expect(() => at({ kind: 'term', calendar: 'quarters', before: 'P1D', after: 'P2D' })).toThrow('give before or after, not both (before P1D, after P2D)');
+  it('refuses a term boundary with both before and after, at parse time', () => {
+    const parsed = WindowBoundarySchema.safeParse({ kind: 'term', calendar: 'quarters', before: 'P1D', after: 'P2D' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('give before or after, not both');
   });
 });
 
