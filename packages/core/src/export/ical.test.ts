@@ -177,8 +177,6 @@ function fixture(): Catalog {
               { occurrence: '2026-03-17T10:00', status: 'cancelled', statusNote: 'Snow' },
               { occurrence: '2026-11-03T10:00', topic: 'Election day', status: 'postponed' },
               { occurrence: '2026-11-05T10:00', theme: 'aligning', end: '2026-11-05T12:00' },
-              // Names no occurrence (a Wednesday): never written as an exception.
-              { occurrence: '2026-04-01T10:00', title: 'Nothing' },
             ],
             location: { kind: 'hybrid', venue: 'Butler Library', room: '203', platform: 'Zoom', url: 'https://zoom.example/j/1' },
           },

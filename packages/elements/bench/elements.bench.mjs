@@ -1,0 +1,80 @@
+// @mentorkit/elements: bundle sizes (gzip) of the CDN files, first render of 1,000 workshops in Chromium
+// against a hand-written createElement baseline in the same run, and filter time over 1,000 workshops.
+// Needs a build (dist/cdn); run with `BENCH_NO_BUILD=1 node bench/run.mjs elements` after `pnpm build`.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { row } from '../../../bench/lib.mjs';
+import { largeFeed } from './large-feed.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cdn = join(here, '../dist/cdn');
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** A CDN module's own size plus every chunk it imports (what a page loading only it downloads). */
+function withChunks(file, seen = new Set()) {
+  if (seen.has(file)) return 0;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  let total = gz(file);
+  for (const m of text.matchAll(/(?:from|import)\s*"(\.\/chunks\/[^"]+|\.\.?\/[^"]+)"/g)) total += withChunks(join(dirname(file), m[1]), seen);
+  return total;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export default async function bench() {
+  if (!existsSync(join(cdn, 'mentorkit.js'))) throw new Error(`no ${cdn}/mentorkit.js: run \`pnpm --filter @mentorkit/elements build\` first`);
+  const rows = [row('cdn mentorkit.js (all tags), gzip', gz(join(cdn, 'mentorkit.js')), 'KB', null, '≤ 25 KB')];
+  for (const f of readdirSync(join(cdn, 'components')).filter((x) => x.endsWith('.js')).sort()) {
+    rows.push(row(`cdn components/${f} with its chunks, gzip`, withChunks(join(cdn, 'components', f)), 'KB'));
+  }
+  rows.push(row('cdn autoloader.js, gzip', gz(join(cdn, 'autoloader.js')), 'KB'));
+
+  const quick = Boolean(process.env.BENCH_QUICK);
+  const feed = JSON.stringify(largeFeed(1000, new Date('2026-01-05T12:00:00Z')));
+  const files = { '/mentorkit.js': readFileSync(join(cdn, 'mentorkit.js')), '/page.js': readFileSync(join(here, 'page.js')), '/feed.json': feed };
+  const server = createServer((req, res) => {
+    if (req.url === '/') return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>bench</title><body><script type="module" src="/mentorkit.js"></script><script type="module" src="/page.js"></script>');
+    const body = files[req.url ?? ''];
+    if (!body) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': req.url.endsWith('.json') ? 'application/json' : 'text/javascript' }).end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.benchReady === true);
+    const ours = [];
+    const baseline = [];
+    const runs = quick ? 3 : 7;
+    // Each measurement in a freshly loaded page, so both start cold (no formatter or result caches),
+    // alternating so that drift on a busy machine hits both alike.
+    const fresh = async () => {
+      await page.reload();
+      await page.waitForFunction(() => window.benchReady === true);
+    };
+    for (let i = 0; i < runs; i++) {
+      await fresh();
+      ours.push(await page.evaluate(() => window.renderOurs()));
+      await fresh();
+      baseline.push(await page.evaluate(() => window.renderBaseline()));
+    }
+    rows.push(row('first render, 1,000 workshops (incl. feed validation)', median(ours), 'ms', median(baseline), '≤ 1.3× createElement'));
+    await fresh();
+    const filter = await page.evaluate((n) => window.filterOurs(n), quick ? 12 : 30);
+    rows.push(row('filter change → updated render, 1,000 workshops (median)', filter.median, 'ms', null, '≤ 16 ms'));
+    rows.push(row('filter change → updated render, 1,000 workshops (worst)', filter.max, 'ms'));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return rows;
+}

@@ -1,0 +1,118 @@
+/**
+ * An esbuild plugin that shrinks the static text of Lit's `html` and `css` tagged templates (the
+ * minifier leaves template strings alone): CSS loses comments and needless whitespace, HTML keeps a
+ * single space wherever it had a run of whitespace with a line break (the browser collapses it anyway;
+ * no template here uses <pre>). Expressions inside `${…}` are left untouched, nested templates included.
+ */
+import { readFile } from 'node:fs/promises';
+
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+const minifyHtml = (text) => text.replace(/\s*\n\s*/g, ' ');
+
+/**
+ * Rewrites the static parts of every html`…` / css`…` in `source`. A small scanner, not a parser: it
+ * follows strings, comments, template literals and `${}` nesting well enough for this code base, and
+ * the browser tests run against the minified bundle's source semantics either way.
+ */
+export function minifyTemplates(source) {
+  let out = '';
+  let i = 0;
+  const n = source.length;
+
+  // Copies a template literal starting after its opening backtick; returns the index after the closing one.
+  function template(start, kind) {
+    let j = start;
+    let chunk = '';
+    const flush = () => {
+      out += kind === 'css' ? minifyCss(chunk) : kind === 'html' ? minifyHtml(chunk) : chunk;
+      chunk = '';
+    };
+    while (j < n) {
+      const c = source[j];
+      if (c === '\\') {
+        chunk += source.slice(j, j + 2);
+        j += 2;
+      } else if (c === '`') {
+        flush();
+        out += '`';
+        return j + 1;
+      } else if (c === '$' && source[j + 1] === '{') {
+        flush();
+        out += '${';
+        j = code(j + 2, true);
+      } else {
+        chunk += c;
+        j++;
+      }
+    }
+    flush();
+    return j;
+  }
+
+  // Copies code until the matching `}` (when nested) or the end; returns the index after it.
+  function code(start, nested) {
+    let j = start;
+    let depth = 0;
+    while (j < n) {
+      const c = source[j];
+      if (c === '/' && source[j + 1] === '/') {
+        const end = source.indexOf('\n', j);
+        const stop = end === -1 ? n : end;
+        out += source.slice(j, stop);
+        j = stop;
+      } else if (c === '/' && source[j + 1] === '*') {
+        const end = source.indexOf('*/', j + 2);
+        const stop = end === -1 ? n : end + 2;
+        out += source.slice(j, stop);
+        j = stop;
+      } else if (c === '"' || c === "'") {
+        let k = j + 1;
+        while (k < n && source[k] !== c) k += source[k] === '\\' ? 2 : 1;
+        out += source.slice(j, k + 1);
+        j = k + 1;
+      } else if (c === '`') {
+        const tag = /(?:^|[^\w$.])(html|css)\s*$/.exec(source.slice(Math.max(0, j - 12), j));
+        out += '`';
+        j = template(j + 1, tag ? tag[1] : 'plain');
+      } else if (c === '{') {
+        depth++;
+        out += c;
+        j++;
+      } else if (c === '}') {
+        if (nested && depth === 0) {
+          out += '}';
+          return j + 1;
+        }
+        depth--;
+        out += c;
+        j++;
+      } else {
+        out += c;
+        j++;
+      }
+    }
+    return j;
+  }
+
+  i = code(0, false);
+  return out;
+}
+
+export const minifyTemplatesPlugin = {
+  name: 'minify-lit-templates',
+  setup(build) {
+    build.onLoad({ filter: /\/src\/.*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: minifyTemplates(source), loader: 'ts' };
+    });
+  },
+};

@@ -1,0 +1,461 @@
+import { css } from 'lit';
+
+export const curriculumStyles = css`
+  :host {
+    --_theme-bg: var(--mk-curriculum-theme-background, var(--_mk-surface));
+    --_theme-border: var(--mk-curriculum-theme-border-color, var(--_mk-border));
+    --_theme-radius: var(--mk-curriculum-theme-radius, var(--_mk-radius));
+    --_theme-min: var(--mk-curriculum-theme-min-width, 18rem);
+    --_gap: var(--mk-curriculum-gap, var(--_mk-space-4));
+    --_number-bg: var(--mk-curriculum-number-background, var(--_mk-accent));
+    --_number-fg: var(--mk-curriculum-number-color, var(--_mk-accent-contrast));
+    --_variant: var(--mk-curriculum-variant-color, var(--_mk-accent));
+  }
+
+  .curriculum {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-5);
+  }
+
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-2);
+    max-width: 52rem;
+  }
+
+  .eyebrow {
+    color: var(--_mk-muted);
+    font-size: 0.8125rem;
+    font-weight: 600;
+    letter-spacing: 0.08em;
+    text-transform: uppercase;
+  }
+
+  .title {
+    font-size: var(--_mk-font-size-xl);
+    font-weight: 650;
+    line-height: 1.2;
+    text-wrap: balance;
+    overflow-wrap: anywhere;
+  }
+
+  .description {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-2);
+    color: var(--_mk-text);
+    overflow-wrap: anywhere;
+  }
+
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_mk-space-2) var(--_mk-space-5);
+    margin-top: var(--_mk-space-2);
+    font-size: var(--_mk-font-size-sm);
+  }
+
+  .fact {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+
+  .fact dt,
+  .label,
+  .variants-label {
+    color: var(--_mk-muted);
+    font-size: 0.8125rem;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+
+  .fact dd {
+    overflow-wrap: anywhere;
+  }
+
+  /* Versions */
+  .variants {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-3);
+    padding: var(--_mk-space-4);
+    border: 1px solid var(--_mk-border);
+    border-radius: var(--_mk-radius);
+    background: var(--_mk-surface-alt);
+  }
+
+  .variant-switch {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  .variants-label {
+    margin-bottom: var(--_mk-space-2);
+    padding: 0;
+  }
+
+  .segments {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_mk-space-2);
+  }
+
+  .segment {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2.25rem;
+    padding: 0.3em 0.9em 0.3em 0.7em;
+    border: 1px solid var(--_mk-border);
+    border-radius: 999px;
+    background: var(--_mk-surface);
+    font-size: var(--_mk-font-size-sm);
+    cursor: pointer;
+  }
+
+  .segment:hover {
+    border-color: var(--_mk-accent);
+  }
+
+  .segment input {
+    margin: 0;
+    width: 1em;
+    height: 1em;
+    accent-color: var(--_mk-accent);
+  }
+
+  .segment:has(input:checked) {
+    border-color: var(--_mk-accent);
+    background: color-mix(in srgb, var(--_mk-accent) 10%, var(--_mk-surface));
+    font-weight: 600;
+  }
+
+  .segment:has(input:focus-visible) {
+    outline: var(--_mk-focus-outline);
+    outline-offset: 2px;
+  }
+
+  .segment input:focus-visible {
+    outline: none;
+  }
+
+  .legend {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+    gap: var(--_mk-space-2) var(--_mk-space-4);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--_mk-font-size-sm);
+  }
+
+  .legend-item {
+    display: flex;
+    flex-direction: column;
+    padding-inline-start: var(--_mk-space-3);
+    border-inline-start: 3px solid var(--_variant);
+  }
+
+  .legend-title {
+    font-weight: 650;
+  }
+
+  .legend-audience,
+  .legend-description {
+    color: var(--_mk-muted);
+  }
+
+  .status-line {
+    color: var(--_mk-muted);
+    font-size: var(--_mk-font-size-sm);
+  }
+
+  /* Themes */
+  .themes {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_theme-min)), 1fr));
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .theme {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-3);
+    min-width: 0;
+    padding: var(--_mk-space-4) var(--_mk-space-4) var(--_mk-space-4);
+    border: 1px solid var(--_theme-border);
+    border-top: 4px solid color-mix(in srgb, var(--_mk-accent) 70%, var(--_theme-bg));
+    border-radius: var(--_theme-radius);
+    background: var(--_theme-bg);
+    box-shadow: var(--_mk-shadow);
+  }
+
+  .theme.limited {
+    border-top-style: dashed;
+    border-top-color: var(--_variant);
+  }
+
+  .theme-head {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_mk-space-3);
+  }
+
+  .number {
+    flex: none;
+    display: grid;
+    place-items: center;
+    width: 1.9rem;
+    height: 1.9rem;
+    border-radius: 50%;
+    background: var(--_number-bg);
+    color: var(--_number-fg);
+    font-weight: 700;
+    font-size: 0.9375rem;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .theme-title {
+    align-self: center;
+    font-size: var(--_mk-font-size-lg);
+    font-weight: 650;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+
+  .variant-badge {
+    align-self: flex-start;
+    color: var(--_variant);
+    white-space: normal;
+  }
+
+  .variant-badge::before {
+    content: '';
+    width: 0.55em;
+    height: 0.55em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+
+  .theme-description {
+    color: var(--_mk-text);
+    overflow-wrap: anywhere;
+  }
+
+  .objectives {
+    border: 1px solid var(--_theme-border);
+    border-radius: var(--_mk-radius-sm);
+    background: var(--_mk-surface-alt);
+  }
+
+  .objectives summary {
+    padding: var(--_mk-space-2) var(--_mk-space-3);
+    font-size: var(--_mk-font-size-sm);
+    font-weight: 600;
+    cursor: pointer;
+    border-radius: var(--_mk-radius-sm);
+  }
+
+  .objectives summary:hover {
+    color: var(--_mk-accent);
+  }
+
+  .objectives ul {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-2);
+    margin: 0;
+    padding: 0 var(--_mk-space-3) var(--_mk-space-3) calc(var(--_mk-space-3) + 1.1em);
+    font-size: var(--_mk-font-size-sm);
+    overflow-wrap: anywhere;
+  }
+
+  .code {
+    color: var(--_mk-muted);
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+
+  .sessions-block {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-1);
+  }
+
+  .sessions {
+    display: flex;
+    flex-direction: column;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .session {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0 var(--_mk-space-2);
+    padding-block: var(--_mk-space-2);
+    border-top: 1px solid var(--_theme-border);
+    font-size: var(--_mk-font-size-sm);
+  }
+
+  .session-title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .session-when {
+    grid-column: 1;
+    color: var(--_mk-muted);
+  }
+
+  .timing {
+    grid-column: 2;
+    grid-row: 1 / span 2;
+    align-self: start;
+  }
+
+  .timing.upcoming,
+  .timing.now {
+    color: var(--_mk-success);
+  }
+
+  .timing.cancelled {
+    color: var(--_mk-danger);
+  }
+
+  .session.past .session-title {
+    font-weight: 500;
+  }
+
+  .more,
+  .no-sessions {
+    color: var(--_mk-muted);
+    font-size: var(--_mk-font-size-sm);
+  }
+
+  .no-sessions {
+    padding-top: var(--_mk-space-2);
+    border-top: 1px solid var(--_theme-border);
+  }
+
+  /* Delivery */
+  .delivery {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-2);
+  }
+
+  .delivery-title {
+    font-size: var(--_mk-font-size);
+    font-weight: 650;
+  }
+
+  .delivery ul {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+    gap: var(--_mk-space-2) var(--_mk-space-4);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .delivery-item {
+    display: flex;
+    flex-direction: column;
+    padding: var(--_mk-space-3);
+    border: 1px solid var(--_mk-border);
+    border-radius: var(--_mk-radius-sm);
+    font-size: var(--_mk-font-size-sm);
+  }
+
+  .delivery-kind {
+    font-weight: 650;
+  }
+
+  .delivery-details,
+  .delivery-description {
+    color: var(--_mk-muted);
+  }
+
+  /* States */
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_mk-space-3);
+    padding: var(--_mk-space-5);
+    border: 1px dashed var(--_mk-border);
+    border-radius: var(--_mk-radius);
+    background: var(--_mk-surface);
+  }
+
+  .state p {
+    overflow-wrap: anywhere;
+  }
+
+  .state-title {
+    font-size: var(--_mk-font-size-lg);
+    font-weight: 650;
+  }
+
+  .state.error {
+    border: 1px solid var(--_mk-danger);
+    border-inline-start-width: 4px;
+  }
+
+  .state.error .state-title {
+    color: var(--_mk-danger);
+  }
+
+  .skeleton {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-4);
+  }
+
+  .sk-title {
+    width: min(24rem, 70%);
+    height: 2rem;
+  }
+
+  .sk-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_theme-min)), 1fr));
+    gap: var(--_gap);
+  }
+
+  .sk-grid > div {
+    height: 10rem;
+  }
+
+  .sk-title,
+  .sk-grid > div {
+    border-radius: var(--_mk-radius);
+    background: linear-gradient(100deg, var(--_mk-surface-alt) 30%, var(--_mk-surface) 50%, var(--_mk-surface-alt) 70%) 0 0 / 300% 100%;
+    animation: shimmer 1.6s ease-in-out infinite;
+  }
+
+  @keyframes shimmer {
+    to {
+      background-position: -150% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .sk-title,
+    .sk-grid > div {
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,837 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import {
+  evaluateEligibility,
+  priorityTier,
+  rsvpStatus,
+  type EligibilityVerdict,
+  type Feed,
+  type FeedOccurrence,
+  type FeedQuestion,
+  type FeedRsvpPolicy,
+  type FeedWorkshop,
+  type RsvpStatus,
+  type TierVerdict,
+} from '@mentorkit/core/browser';
+import { MkElement } from '../../internal/mk-element.js';
+import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
+import { emit, type RsvpOutcome, type RsvpPayload } from '../../internal/events.js';
+import { formatDateTime, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
+import { msg, str } from '../../internal/localize.js';
+import { reasonMessages } from './reason-messages.js';
+import {
+  buildPayload,
+  choicesFor,
+  isEmpty,
+  outcomeOf,
+  personFacts,
+  questionKey,
+  requiredFields,
+  rsvpOccurrences,
+  validate,
+  type Choice,
+  type FieldProblem,
+  type FormValue,
+  type FormValues,
+  type StandardField,
+} from './rsvp-model.js';
+import { styles } from './rsvp-form.styles.js';
+
+const dateConverter = {
+  fromAttribute: (value: string | null): Date | undefined => {
+    if (!value) return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  },
+  toAttribute: (value: Date | undefined): string | null => (value ? value.toISOString() : null),
+};
+
+type Phase = 'editing' | 'submitting' | 'done';
+
+interface CapacityInfo {
+  capacity?: number;
+  confirmed?: number;
+  waitlisted?: number;
+}
+
+function newKey(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * An RSVP form for one workshop session, built from the workshop's RSVP policy: the fields it asks for,
+ * its custom questions, a live explanation of eligibility and priority as the person fills it in, the
+ * window's status (and seats, when the endpoint reports them), and accessible errors. Submits JSON to
+ * `endpoint` with an idempotency key; personal data goes only in the POST body, never in URLs or storage.
+ *
+ * @summary RSVP for a workshop session, with live eligibility and priority explanations.
+ *
+ * @csspart form - The `<form>`.
+ * @csspart header - Workshop title, session time and place.
+ * @csspart title - The workshop title.
+ * @csspart time - The session time in the event's zone.
+ * @csspart local-time - The session time in the visitor's zone (only when it differs).
+ * @csspart window - The RSVP window and seats status.
+ * @csspart eligibility - The live eligibility and priority explanation.
+ * @csspart error-summary - The list of problems shown after a failed submit.
+ * @csspart field - Each label + control group.
+ * @csspart label - Each control's label.
+ * @csspart control - Each input, select and textarea.
+ * @csspart error - Each control's error message.
+ * @csspart submit - The submit button.
+ * @csspart result - The outcome panel (confirmed, waitlisted, declined, errors).
+ * @csspart status - The polite live region announcing progress.
+ *
+ * @cssproperty --mk-rsvp-form-background - Form background (default: `--mk-color-surface`).
+ * @cssproperty --mk-rsvp-form-border - Form border (default: 1px solid `--mk-color-border`).
+ * @cssproperty --mk-rsvp-form-radius - Form corner radius (default: `--mk-radius`).
+ * @cssproperty --mk-rsvp-form-padding - Form padding.
+ * @cssproperty --mk-rsvp-form-max-width - Form maximum width (default: 40rem).
+ * @cssproperty --mk-rsvp-form-control-border - Border of inputs and selects.
+ *
+ * @fires mk-rsvp-submit - Before the POST. Detail: `{ payload, idempotencyKey }` (without the honeypot). Cancelable: `preventDefault()` stops the POST (the page sends it itself and may report back with `setResult()`). Bubbles, composed.
+ * @fires mk-rsvp-result - After the endpoint answered or failed. Detail: `{ payload, outcome }`. Bubbles, composed.
+ */
+export class MkRsvpForm extends MkElement {
+  static override styles = [MkElement.styles, styles];
+
+  static override properties = {
+    workshop: { attribute: false },
+    catalog: { attribute: false },
+    src: {},
+    workshopId: { attribute: 'workshop-id' },
+    occurrenceId: { attribute: 'occurrence-id' },
+    endpoint: {},
+    now: { converter: dateConverter },
+    viewerTimeZone: { attribute: 'viewer-time-zone' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    values: { state: true },
+    problems: { state: true },
+    phase: { state: true },
+    outcome: { state: true },
+    capacityInfo: { state: true },
+    statusMessage: { state: true },
+  };
+
+  /** The workshop to RSVP for; takes precedence over `src` + `workshop-id`. */
+  declare workshop: FeedWorkshop | undefined;
+  /** A feed object: the workshop (by `workshop-id`) and the role and field vocabularies. */
+  declare catalog: Feed | undefined;
+  /** URL of the feed JSON, with `workshop-id`. */
+  declare src: string | undefined;
+  /** The workshop's id in the feed. */
+  declare workshopId: string | undefined;
+  /** The session; without it the form offers the workshop's open sessions (or takes the only one). */
+  declare occurrenceId: string | undefined;
+  /** The RSVP endpoint: POST target, and `${endpoint}/status` for seats. */
+  declare endpoint: string | undefined;
+  /** The clock for the window status; defaults to the time the element is first connected. */
+  declare now: Date | undefined;
+  /** The visitor's IANA zone; defaults to the browser's. */
+  declare viewerTimeZone: string | undefined;
+  /** Heading level of the workshop title (2–6; default 2). */
+  declare headingLevel: number;
+
+  declare private values: FormValues;
+  declare private problems: FieldProblem[];
+  declare private phase: Phase;
+  declare private outcome: RsvpOutcome | undefined;
+  declare private capacityInfo: CapacityInfo | undefined;
+  declare private statusMessage: string;
+
+  /** Once per form fill; a retry of the same fill reuses it so the service records one RSVP. */
+  private idempotencyKey = newKey();
+  private lastPayload: RsvpPayload | undefined;
+  private capacityAbort: AbortController | undefined;
+  private capacityFor = '';
+  private focusAfterRender: 'summary' | 'result' | undefined;
+
+  private readonly data = new FeedController(this, {
+    source: () => ({ src: this.src, catalog: this.catalog }),
+    isEmpty: () => false,
+  });
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.values = {};
+    this.problems = [];
+    this.phase = 'editing';
+    this.statusMessage = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.now ??= new Date();
+    this.viewerTimeZone ??= viewerTimeZone();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.capacityAbort?.abort();
+    this.capacityFor = '';
+  }
+
+  /** Shows an outcome the page obtained itself (after cancelling `mk-rsvp-submit`). */
+  setResult(outcome: RsvpOutcome): void {
+    this.finish(outcome);
+  }
+
+  private get resolvedWorkshop(): FeedWorkshop | undefined {
+    if (this.workshop) return this.workshop;
+    const feed = this.data.feed;
+    return feed?.workshops.find((w) => w.id === this.workshopId);
+  }
+
+  private occurrenceChoices(w: FeedWorkshop): FeedOccurrence[] {
+    return rsvpOccurrences(w, this.now ?? new Date(0));
+  }
+
+  private selectedOccurrence(w: FeedWorkshop): FeedOccurrence | undefined {
+    const id = this.occurrenceId ?? (typeof this.values.occurrence === 'string' ? this.values.occurrence : undefined);
+    if (id) return w.occurrences.find((o) => o.id === id);
+    const open = this.occurrenceChoices(w);
+    return w.rsvp?.seriesRegistration || open.length === 1 ? open[0] : undefined;
+  }
+
+  private needsOccurrenceChoice(w: FeedWorkshop): boolean {
+    return !this.occurrenceId && !w.rsvp?.seriesRegistration && this.occurrenceChoices(w).length > 1;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('workshop') || changed.has('workshopId') || changed.has('occurrenceId')) {
+      // Another workshop or session is another form fill.
+      this.idempotencyKey = newKey();
+      if (changed.get('workshop') !== undefined || changed.get('workshopId') !== undefined || changed.get('occurrenceId') !== undefined) {
+        this.phase = 'editing';
+        this.outcome = undefined;
+        this.problems = [];
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const w = this.resolvedWorkshop;
+    const o = w ? this.selectedOccurrence(w) : undefined;
+    if (w && o) this.loadCapacity(w, o);
+    const target = this.focusAfterRender;
+    this.focusAfterRender = undefined;
+    if (target === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    else if (target === 'result') this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
+  }
+
+  /** Seats and waitlist from `${endpoint}/status`; optional, so failures are ignored. */
+  private loadCapacity(w: FeedWorkshop, o: FeedOccurrence): void {
+    if (!this.endpoint) return;
+    const key = `${this.endpoint}|${w.id}|${o.id}`;
+    if (key === this.capacityFor) return;
+    this.capacityFor = key;
+    this.capacityAbort?.abort();
+    const abort = new AbortController();
+    this.capacityAbort = abort;
+    const url = `${this.endpoint.replace(/\/+$/, '')}/status?workshop=${encodeURIComponent(w.id)}&occurrence=${encodeURIComponent(o.id)}`;
+    fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((body: unknown) => {
+        if (abort.signal.aborted || !body || typeof body !== 'object') return;
+        const b = body as Record<string, unknown>;
+        const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+        const info: CapacityInfo = {};
+        const capacity = num(b.capacity);
+        const confirmed = num(b.confirmed);
+        const waitlisted = num(b.waitlisted);
+        if (capacity !== undefined) info.capacity = capacity;
+        if (confirmed !== undefined) info.confirmed = confirmed;
+        if (waitlisted !== undefined) info.waitlisted = waitlisted;
+        this.capacityInfo = info;
+      })
+      .catch(() => {
+        // Seat counts are a nicety; the form works without them.
+      });
+  }
+
+  override render(): TemplateResult {
+    const state = this.data.state;
+    if (!this.workshop) {
+      if (state.status === 'loading' || (state.status === 'idle' && this.src)) {
+        return html`<div class="card" part="form" aria-busy="true"><p role="status">${msg('Loading the RSVP form…', { id: 'form-loading' })}</p></div>`;
+      }
+      if (state.status === 'error') {
+        return html`<div class="card" part="form"><div class="notice danger" role="alert">
+          <p class="notice-title">${msg('The RSVP form could not be shown', { id: 'form-error-title' })}</p>
+          <p>${describeFeedError(state.error)}</p>
+        </div></div>`;
+      }
+    }
+    const w = this.resolvedWorkshop;
+    if (!w) {
+      const problem =
+        state.status === 'idle'
+          ? msg('No workshop given: set the workshop property, or src and workshop-id.', { id: 'form-no-workshop' })
+          : msg(str`The feed has no workshop with id "${this.workshopId ?? ''}".`, { id: 'form-unknown-workshop' });
+      return html`<div class="card" part="form"><div class="notice danger" role="alert"><p>${problem}</p></div></div>`;
+    }
+    const policy = w.rsvp;
+    if (!policy) {
+      return html`<div class="card" part="form">
+        ${this.renderHeader(w, undefined)}
+        <div class="notice"><p>${msg('This workshop does not take RSVPs.', { id: 'form-no-policy' })}</p></div>
+      </div>`;
+    }
+    return this.renderForm(w, policy);
+  }
+
+  private renderHeader(w: FeedWorkshop, o: FeedOccurrence | undefined): TemplateResult {
+    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
+    const times = o ? formatOccurrenceTimes(o, this.locale, this.viewerTimeZone ?? 'UTC') : undefined;
+    return html`<div class="header" part="header">
+      <p class="eyebrow">${msg('RSVP', { id: 'rsvp-action' })}</p>
+      <h2 class="title" id="form-title" part="title" aria-level=${level === 2 ? nothing : level}>${w.title}</h2>
+      ${times
+        ? html`<p class="time" part="time">${times.event}</p>
+            ${times.viewer ? html`<p class="local-time" part="local-time">${msg(str`Your time: ${times.viewer}`, { id: 'your-time' })}</p>` : nothing}`
+        : nothing}
+    </div>`;
+  }
+
+  private renderForm(w: FeedWorkshop, policy: FeedRsvpPolicy): TemplateResult {
+    const now = this.now ?? new Date(0);
+    const o = this.selectedOccurrence(w);
+    const choices = this.occurrenceChoices(w);
+    const needsChoice = this.needsOccurrenceChoice(w);
+    const vocabularies = this.data.feed?.vocabularies ?? this.catalog?.vocabularies;
+    const options = { vocabularies: vocabularies ?? {}, messages: reasonMessages(this.messagesLocale), labels: factLabels() } as const;
+    const facts = personFacts(this.values);
+    const eligibility = evaluateEligibility(policy.eligibility, facts, options);
+    const tier = policy.tiers.length > 0 && eligibility.eligible !== false ? priorityTier(policy.tiers, facts, options) : undefined;
+    const window = o?.rsvp
+      ? rsvpStatus(o.rsvp, {
+          now,
+          tierId: tier?.tier?.id,
+          capacity: this.capacityInfo?.capacity ?? o.capacity ?? policy.capacity,
+          confirmed: this.capacityInfo?.confirmed,
+          waitlist: policy.waitlist ? { enabled: policy.waitlist.enabled, limit: policy.waitlist.limit, count: this.capacityInfo?.waitlisted } : undefined,
+        })
+      : undefined;
+    if (this.phase === 'done' && this.outcome && (this.outcome.status === 'confirmed' || this.outcome.status === 'waitlisted')) {
+      return html`<div class="card" part="form">${this.renderHeader(w, o)}${this.renderResult(this.outcome)}${this.renderLiveRegion()}</div>`;
+    }
+    const noSession = choices.length === 0 && !o;
+    const blocked = !noSession && window !== undefined && (window.state === 'not-yet-open' || window.state === 'closed' || (window.state === 'full' && !window.waitlistOpen));
+    return html`<form class="card" part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => this.onSubmit(e, w, policy)}>
+      ${this.renderHeader(w, o)}
+      ${this.problems.length > 0 ? this.renderErrorSummary(policy) : nothing}
+      ${this.outcome && this.phase !== 'submitting' ? this.renderResult(this.outcome) : nothing}
+      ${noSession ? html`<div class="notice"><p>${msg('There are no sessions open for RSVP.', { id: 'form-no-sessions' })}</p></div>` : nothing}
+      ${window && o ? this.renderWindow(window, o, tier) : nothing}
+      ${this.renderEligibility(policy, eligibility, tier)}
+      ${needsChoice ? this.renderOccurrenceSelect(choices) : nothing}
+      ${w.rsvp?.seriesRegistration ? html`<p class="hint">${msg('One RSVP covers every session of this series.', { id: 'form-series' })}</p>` : nothing}
+      ${policy.fields.map((f) => this.renderStandardField(f, policy, vocabularies))}
+      ${policy.questions.map((q) => this.renderQuestion(q))}
+      <div class="hp" aria-hidden="true">
+        <label for="website">${msg('Website (leave empty)', { id: 'form-honeypot' })}</label>
+        <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(String(this.values.website ?? ''))} @input=${this.onInput('website')} />
+      </div>
+      ${blocked
+        ? nothing
+        : html`<div class="submit-row">
+            <button class="button" part="submit" type="submit" ?disabled=${this.phase === 'submitting'}>
+              ${this.phase === 'submitting'
+                ? msg('Sending…', { id: 'form-sending' })
+                : window?.state === 'full'
+                  ? msg('Join the waitlist', { id: 'form-join-waitlist' })
+                  : msg('Send RSVP', { id: 'form-submit' })}
+            </button>
+            <span class="hint">${msg('Fields marked * are required.', { id: 'form-required-hint' })}</span>
+          </div>`}
+      ${this.renderLiveRegion()}
+    </form>`;
+  }
+
+  private renderLiveRegion(): TemplateResult {
+    return html`<p class="visually-hidden" part="status" role="status" aria-live="polite">${this.statusMessage}</p>`;
+  }
+
+  private renderWindow(status: RsvpStatus, o: FeedOccurrence, tier: TierVerdict | undefined): TemplateResult {
+    const zone = o.timeZone;
+    const when = (iso: string) => formatDateTime(iso, this.locale, zone);
+    switch (status.state) {
+      case 'not-yet-open':
+        return html`<div class="notice" part="window">
+          <p class="notice-title">
+            ${tier?.tier && o.rsvp?.tierOpens[tier.tier.id]
+              ? msg(str`RSVP opens for you on ${when(status.opensAt)}.`, { id: 'window-opens-for-you' })
+              : msg(str`RSVP opens on ${when(status.opensAt)}.`, { id: 'window-opens' })}
+          </p>
+          ${this.renderTierOpenings(o)}
+        </div>`;
+      case 'open':
+        return html`<div class="notice success" part="window">
+          <p class="notice-title">${msg(str`RSVP is open until ${when(status.closesAt)}.`, { id: 'window-open' })}</p>
+          ${status.seatsLeft !== undefined ? html`<p>${seatsText(status.seatsLeft, this.locale)}</p>` : nothing}
+        </div>`;
+      case 'full':
+        return html`<div class="notice warning" part="window">
+          <p class="notice-title">${msg('This session is full.', { id: 'window-full' })}</p>
+          <p>
+            ${status.waitlistOpen
+              ? msg('You can join the waitlist; we will write to you if a seat opens.', { id: 'window-waitlist-open' })
+              : msg('The waitlist is full too.', { id: 'window-waitlist-full' })}
+          </p>
+        </div>`;
+      case 'closed':
+        return html`<div class="notice" part="window">
+          <p class="notice-title">${msg(str`RSVP closed on ${when(status.closedAt)}.`, { id: 'window-closed' })}</p>
+        </div>`;
+    }
+  }
+
+  /** "Priority groups: biosciences from 13 January; others from 20 January." */
+  private renderTierOpenings(o: FeedOccurrence): TemplateResult | typeof nothing {
+    const policy = this.resolvedWorkshop?.rsvp;
+    const entries = policy?.tiers.flatMap((t) => {
+      const at = o.rsvp?.tierOpens[t.id];
+      return at ? [{ label: t.label, at }] : [];
+    });
+    if (!entries || entries.length < 2) return nothing;
+    return html`<ul class="tier-openings">
+      ${entries.map((e) => html`<li>${msg(str`${e.label}: from ${formatDateTime(e.at, this.locale, o.timeZone)}`, { id: 'window-tier-opens' })}</li>`)}
+    </ul>`;
+  }
+
+  private renderEligibility(policy: FeedRsvpPolicy, verdict: EligibilityVerdict, tier: TierVerdict | undefined): TemplateResult | typeof nothing {
+    if (!policy.eligibility && policy.tiers.length === 0) return nothing;
+    let tone = '';
+    let headline: string;
+    let details: string[] = [];
+    if (verdict.eligible === false) {
+      tone = 'danger';
+      headline = policy.eligibilityText ?? msg('You are not eligible to RSVP for this workshop.', { id: 'elig-no' });
+      details = policy.eligibilityText ? verdict.reasons.map((r) => r.message) : verdict.reasons.slice(1).map((r) => r.message);
+      if (!policy.eligibilityText) details.unshift(verdict.reasons[0]?.message ?? '');
+    } else if (verdict.eligible === 'unknown') {
+      headline = policy.eligibilityText ?? msg('Some people are not eligible for this workshop.', { id: 'elig-some' });
+      details = [msg(str`Tell us your ${verdict.missingFacts.map(factLabel).join(', ')} to see whether you can RSVP.`, { id: 'elig-missing' })];
+    } else {
+      tone = 'success';
+      headline = policy.eligibility ? msg('You can RSVP for this workshop.', { id: 'elig-yes' }) : msg('Everyone may RSVP.', { id: 'elig-everyone' });
+      if (tier?.tier) {
+        details = [msg(str`You are in tier ${tier.index + 1}: ${tier.tier.label}.`, { id: 'tier-in' })];
+        if (tier.missingFacts.length > 0) {
+          details.push(msg(str`Tell us your ${tier.missingFacts.map(factLabel).join(', ')} to see whether a higher priority group applies.`, { id: 'tier-missing-higher' }));
+        }
+      } else if (tier && tier.missingFacts.length > 0) {
+        details = [msg(str`Tell us your ${tier.missingFacts.map(factLabel).join(', ')} to see your priority group.`, { id: 'tier-missing' })];
+      } else if (tier) {
+        details = [msg('No priority group applies to you: you are in the general group.', { id: 'tier-general' })];
+      }
+    }
+    return html`<div class="notice ${tone}" part="eligibility" aria-live="polite">
+      <p class="notice-title">${headline}</p>
+      ${details.filter(Boolean).map((d) => html`<p>${d}</p>`)}
+      ${policy.tiers.length > 0 && !tier?.tier
+        ? html`<details class="tiers">
+            <summary>${msg('How priority works', { id: 'tier-how' })}</summary>
+            <ol>
+              ${policy.tiers.map((t) => html`<li>${t.label}</li>`)}
+            </ol>
+          </details>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderErrorSummary(policy: FeedRsvpPolicy): TemplateResult {
+    return html`<div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
+      <p class="notice-title" id="error-summary-title">${msg('There is a problem', { id: 'errors-title' })}</p>
+      <ul>
+        ${this.problems.map(
+          (p) => html`<li>
+            <a href="#${controlId(p.key)}" @click=${(e: Event) => this.focusControl(e, p.key)}>${this.problemText(p, policy)}</a>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private focusControl(e: Event, key: string): void {
+    // Fragment links do not reach into a shadow root; move focus ourselves.
+    e.preventDefault();
+    const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(controlId(key))}`);
+    control?.focus();
+    control?.scrollIntoView({ block: 'center' });
+  }
+
+  private problemText(p: FieldProblem, policy: FeedRsvpPolicy): string {
+    const label = this.labelFor(p.key, policy);
+    switch (p.kind) {
+      case 'required':
+        return this.isCheckbox(p.key, policy)
+          ? msg(str`Check “${label}” to continue`, { id: 'error-required-check' })
+          : msg(str`${label} is required`, { id: 'error-required' });
+      case 'email':
+        return msg('Enter an email address like name@example.edu', { id: 'error-email' });
+      case 'too-long':
+        return msg(str`${label} must be ${p.limit ?? 0} characters or fewer`, { id: 'error-too-long' });
+      case 'ineligible':
+        return policy.eligibilityText ?? msg('You are not eligible to RSVP for this workshop.', { id: 'elig-no' });
+    }
+  }
+
+  private isCheckbox(key: string, policy: FeedRsvpPolicy): boolean {
+    return policy.questions.some((q) => q.type === 'checkbox' && questionKey(q) === key);
+  }
+
+  private labelFor(key: string, policy: FeedRsvpPolicy): string {
+    if (key === 'occurrence') return msg('Session', { id: 'field-session' });
+    if (key.startsWith('q:')) return policy.questions.find((q) => questionKey(q) === key)?.label ?? key;
+    return standardLabel(key as StandardField);
+  }
+
+  private problemFor(key: string): FieldProblem | undefined {
+    return this.problems.find((p) => p.key === key);
+  }
+
+  private onInput(key: string) {
+    return (e: Event) => {
+      const target = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+      this.setValue(key, target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value);
+    };
+  }
+
+  private setValue(key: string, value: FormValue): void {
+    this.values = { ...this.values, [key]: value };
+    // A fixed problem stops being reported as the person corrects it.
+    if (this.problems.some((p) => p.key === key) && !isEmpty(value)) this.problems = this.problems.filter((p) => p.key !== key);
+  }
+
+  /** Label, control, hint and error with their ids wired through aria-describedby. */
+  private fieldShell(key: string, label: string, required: boolean, control: (describedBy: string | typeof nothing, invalid: boolean) => TemplateResult, hint?: string): TemplateResult {
+    const id = controlId(key);
+    const problem = this.problemFor(key);
+    const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    return html`<div class="field ${problem ? 'invalid' : ''}" part="field">
+      <label part="label" for=${id}>${label}${required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+      ${problem ? html`<p class="field-error" part="error" id="${id}-error">${this.problemText(problem, this.resolvedWorkshop?.rsvp as FeedRsvpPolicy)}</p>` : nothing}
+      ${control(describedBy, problem !== undefined)}
+    </div>`;
+  }
+
+  private renderOccurrenceSelect(choices: FeedOccurrence[]): TemplateResult {
+    const value = typeof this.values.occurrence === 'string' ? this.values.occurrence : '';
+    return this.fieldShell('occurrence', msg('Session', { id: 'field-session' }), true, (describedBy, invalid) =>
+      this.select(
+        'occurrence',
+        value,
+        choices.map((o) => ({ value: o.id, label: formatOccurrenceTimes(o, this.locale, o.timeZone).event })),
+        describedBy,
+        invalid,
+        true,
+      ),
+    );
+  }
+
+  private select(key: string, value: string, choices: Choice[], describedBy: string | typeof nothing, invalid: boolean, required: boolean, autocomplete?: string): TemplateResult {
+    return html`<select
+      id=${controlId(key)}
+      name=${key}
+      part="control"
+      aria-describedby=${describedBy}
+      aria-invalid=${invalid ? 'true' : nothing}
+      ?required=${required}
+      autocomplete=${autocomplete ?? nothing}
+      .value=${live(value)}
+      @change=${this.onInput(key)}
+    >
+      <option value="" ?selected=${value === ''}>${msg('Choose…', { id: 'form-choose' })}</option>
+      ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
+    </select>`;
+  }
+
+  private renderStandardField(field: StandardField, policy: FeedRsvpPolicy, vocabularies: Feed['vocabularies'] | undefined): TemplateResult {
+    const required = requiredFields(policy).has(field);
+    const value = typeof this.values[field] === 'string' ? (this.values[field] as string) : '';
+    const label = standardLabel(field);
+    if (field === 'role' || field === 'field') {
+      return this.fieldShell(field, label, required, (describedBy, invalid) =>
+        this.select(field, value, choicesFor(field, policy, vocabularies), describedBy, invalid, required),
+      );
+    }
+    const type = field === 'email' ? 'email' : 'text';
+    const autocomplete = { name: 'name', email: 'email', institution: 'organization', department: 'off' }[field];
+    return this.fieldShell(
+      field,
+      label,
+      required,
+      (describedBy, invalid) => html`<input
+        id=${controlId(field)}
+        name=${field}
+        part="control"
+        type=${type}
+        autocomplete=${autocomplete}
+        spellcheck=${field === 'email' ? 'false' : nothing}
+        aria-describedby=${describedBy}
+        aria-invalid=${invalid ? 'true' : nothing}
+        ?required=${required}
+        .value=${live(value)}
+        @input=${this.onInput(field)}
+      />`,
+      field === 'email' ? msg('We use it only to confirm your place.', { id: 'hint-email' }) : undefined,
+    );
+  }
+
+  private renderQuestion(q: FeedQuestion): TemplateResult {
+    const key = questionKey(q);
+    const id = controlId(key);
+    const raw = this.values[key];
+    const problem = this.problemFor(key);
+    const invalid = problem !== undefined;
+    switch (q.type) {
+      case 'text':
+      case 'textarea':
+        return this.fieldShell(
+          key,
+          q.label,
+          q.required,
+          (describedBy) =>
+            q.type === 'text'
+              ? html`<input
+                  id=${id}
+                  name=${key}
+                  part="control"
+                  type="text"
+                  maxlength=${q.maxLength ?? nothing}
+                  aria-describedby=${describedBy}
+                  aria-invalid=${invalid ? 'true' : nothing}
+                  ?required=${q.required}
+                  .value=${live(typeof raw === 'string' ? raw : '')}
+                  @input=${this.onInput(key)}
+                />`
+              : html`<textarea
+                  id=${id}
+                  name=${key}
+                  part="control"
+                  rows="4"
+                  maxlength=${q.maxLength ?? nothing}
+                  aria-describedby=${describedBy}
+                  aria-invalid=${invalid ? 'true' : nothing}
+                  ?required=${q.required}
+                  .value=${live(typeof raw === 'string' ? raw : '')}
+                  @input=${this.onInput(key)}
+                ></textarea>`,
+          q.help,
+        );
+      case 'select':
+        return this.fieldShell(
+          key,
+          q.label,
+          q.required,
+          (describedBy) =>
+            this.select(
+              key,
+              typeof raw === 'string' ? raw : '',
+              (q.options ?? []).map((o) => ({ value: o, label: o })),
+              describedBy,
+              invalid,
+              q.required,
+            ),
+          q.help,
+        );
+      case 'checkbox': {
+        const describedBy = [q.help ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+        return html`<div class="field check ${invalid ? 'invalid' : ''}" part="field">
+          ${problem ? html`<p class="field-error" part="error" id="${id}-error">${this.problemText(problem, this.resolvedWorkshop?.rsvp as FeedRsvpPolicy)}</p>` : nothing}
+          <div class="check-row">
+            <input
+              id=${id}
+              name=${key}
+              part="control"
+              type="checkbox"
+              aria-describedby=${describedBy}
+              aria-invalid=${invalid ? 'true' : nothing}
+              ?required=${q.required}
+              .checked=${live(raw === true)}
+              @change=${this.onInput(key)}
+            />
+            <label part="label" for=${id}>${q.label}${q.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+          </div>
+          ${q.help ? html`<p class="hint" id="${id}-hint">${q.help}</p>` : nothing}
+        </div>`;
+      }
+      case 'multi-select': {
+        const selected = Array.isArray(raw) ? raw : [];
+        const describedBy = [q.help ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+        return html`<fieldset class="field group ${invalid ? 'invalid' : ''}" part="field" aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing}>
+          <legend part="label">${q.label}${q.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</legend>
+          ${q.help ? html`<p class="hint" id="${id}-hint">${q.help}</p>` : nothing}
+          ${problem ? html`<p class="field-error" part="error" id="${id}-error">${this.problemText(problem, this.resolvedWorkshop?.rsvp as FeedRsvpPolicy)}</p>` : nothing}
+          ${(q.options ?? []).map((option, i) => {
+            const optionId = i === 0 ? id : `${id}-${i}`;
+            return html`<div class="check-row">
+              <input
+                id=${optionId}
+                name=${key}
+                part="control"
+                type="checkbox"
+                value=${option}
+                .checked=${live(selected.includes(option))}
+                @change=${(e: Event) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  this.setValue(key, on ? [...selected.filter((s) => s !== option), option] : selected.filter((s) => s !== option));
+                }}
+              />
+              <label for=${optionId}>${option}</label>
+            </div>`;
+          })}
+        </fieldset>`;
+      }
+    }
+  }
+
+  private renderResult(outcome: RsvpOutcome): TemplateResult {
+    const reason = outcome.reason?.message;
+    const retry = outcome.status === 'network-error' || outcome.status === 'server-error' || outcome.status === 'rate-limited';
+    const panel = (tone: string, title: string, body?: string) => html`<div class="result notice ${tone}" part="result" tabindex="-1" role=${tone === 'danger' ? 'alert' : nothing}>
+      <p class="notice-title">${title}</p>
+      ${body ? html`<p>${body}</p>` : nothing}
+      ${retry
+        ? html`<button type="button" class="button secondary" @click=${() => this.retry()}>${msg('Try again', { id: 'try-again' })}</button>`
+        : nothing}
+    </div>`;
+    switch (outcome.status) {
+      case 'confirmed':
+        return panel('success', msg('You are registered.', { id: 'result-confirmed' }), reason || msg('A confirmation is on its way to your email.', { id: 'result-confirmed-body' }));
+      case 'waitlisted':
+        return panel('warning', msg('You are on the waitlist.', { id: 'result-waitlisted' }), reason || msg('We will write to you if a seat opens.', { id: 'result-waitlisted-body' }));
+      case 'ineligible':
+        return panel('danger', msg('Your RSVP was not accepted: you are not eligible.', { id: 'result-ineligible' }), reason);
+      case 'closed':
+        return panel('danger', msg('RSVP is closed for this session.', { id: 'result-closed' }), reason);
+      case 'declined':
+        return panel('danger', msg('Your RSVP was not accepted.', { id: 'result-declined' }), reason);
+      case 'invalid':
+        return panel('danger', msg('Some answers were not accepted. Please check them and send again.', { id: 'result-invalid' }), reason);
+      case 'rate-limited':
+        return panel('danger', msg('Too many attempts. Please wait a minute and try again.', { id: 'result-rate-limited' }), reason);
+      case 'server-error':
+        return panel('danger', msg('The RSVP service had a problem. Your RSVP may not have been recorded.', { id: 'result-server-error' }), reason);
+      case 'network-error':
+        return panel('danger', msg('Your RSVP could not be sent: check your connection and try again.', { id: 'result-network-error' }), reason);
+    }
+  }
+
+  private onSubmit(e: Event, w: FeedWorkshop, policy: FeedRsvpPolicy): void {
+    e.preventDefault();
+    if (this.phase === 'submitting') return;
+    const needsOccurrence = this.needsOccurrenceChoice(w);
+    const problems = validate(policy, this.values, { needsOccurrence });
+    const verdict = evaluateEligibility(policy.eligibility, personFacts(this.values), { vocabularies: this.data.feed?.vocabularies ?? this.catalog?.vocabularies ?? {} });
+    if (verdict.eligible === false) {
+      const fact = ['role', 'field', 'department', 'institution'].find((f) => policy.fields.includes(f as StandardField) && verdict.reasons.some((r) => r.fact === f)) ?? 'role';
+      problems.push({ key: policy.fields.includes(fact as StandardField) ? fact : (policy.fields[0] ?? 'name'), kind: 'ineligible' });
+    }
+    const o = this.selectedOccurrence(w);
+    this.problems = problems;
+    if (problems.length > 0 || !o) {
+      this.outcome = undefined;
+      this.focusAfterRender = 'summary';
+      this.statusMessage = '';
+      return;
+    }
+    void this.send(buildPayload(w, o.id, policy, this.values));
+  }
+
+  private retry(): void {
+    if (this.lastPayload) void this.send(this.lastPayload);
+  }
+
+  private async send(payload: RsvpPayload): Promise<void> {
+    this.lastPayload = payload;
+    const proceed = emit(this, 'mk-rsvp-submit', { payload, idempotencyKey: this.idempotencyKey }, { cancelable: true });
+    if (!proceed) return;
+    if (!this.endpoint) {
+      this.finish({ status: 'server-error', reason: { code: 'no-endpoint', message: msg('This form has no RSVP endpoint configured.', { id: 'result-no-endpoint' }) } });
+      return;
+    }
+    this.phase = 'submitting';
+    this.outcome = undefined;
+    this.statusMessage = msg('Sending your RSVP…', { id: 'status-sending' });
+    const body = JSON.stringify({ ...payload, website: String(this.values.website ?? '') });
+    let outcome: RsvpOutcome;
+    try {
+      const response = await fetch(this.endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': this.idempotencyKey },
+        body,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      let json: unknown;
+      try {
+        json = await response.json();
+      } catch {
+        json = undefined;
+      }
+      outcome = outcomeOf(response.status, json);
+    } catch {
+      outcome = { status: 'network-error' };
+    }
+    this.finish(outcome);
+  }
+
+  private finish(outcome: RsvpOutcome): void {
+    this.phase = 'done';
+    this.outcome = outcome;
+    this.problems = [];
+    this.focusAfterRender = 'result';
+    this.statusMessage = '';
+    // The live region repeats the headline for screen readers that do not announce focus moves.
+    void this.updateComplete.then(() => {
+      this.statusMessage = this.renderRoot.querySelector('.result .notice-title')?.textContent ?? '';
+    });
+    if (outcome.status === 'confirmed' || outcome.status === 'waitlisted') this.idempotencyKey = newKey();
+    if (this.lastPayload) emit(this, 'mk-rsvp-result', { payload: this.lastPayload, outcome });
+  }
+}
+
+function controlId(key: string): string {
+  return `f-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+function standardLabel(field: StandardField): string {
+  switch (field) {
+    case 'name':
+      return msg('Full name', { id: 'field-name' });
+    case 'email':
+      return msg('Email', { id: 'field-email' });
+    case 'role':
+      return msg('Role', { id: 'field-role' });
+    case 'field':
+      return msg('Field or discipline', { id: 'field-field' });
+    case 'department':
+      return msg('Department', { id: 'field-department' });
+    case 'institution':
+      return msg('Institution', { id: 'field-institution' });
+  }
+}
+
+function factLabel(fact: string): string {
+  return factLabels()[fact] ?? fact;
+}
+
+/** Words for fact names inside core's explanations ("Your role is …"). */
+function factLabels(): Record<string, string> {
+  return {
+    role: msg('role', { id: 'fact-role' }),
+    field: msg('field or discipline', { id: 'fact-field' }),
+    department: msg('department', { id: 'fact-department' }),
+    institution: msg('institution', { id: 'fact-institution' }),
+    emailDomain: msg('email domain', { id: 'fact-email-domain' }),
+  };
+}
+
+function seatsText(n: number, locale: string): string {
+  const count = new Intl.NumberFormat(locale).format(n);
+  return new Intl.PluralRules(locale).select(n) === 'one' ? msg(str`${count} seat left.`, { id: 'seats-one' }) : msg(str`${count} seats left.`, { id: 'seats-other' });
+}

@@ -1,0 +1,621 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
+import { googleCalendarUrl, outlookCalendarUrl, type Feed, type FeedOccurrence, type FeedWorkshop } from '@mentorkit/core/browser';
+import { MkElement } from '../../internal/mk-element.js';
+import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
+import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
+import { formatDate, formatDateParts, formatMinutes, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
+import { msg, str } from '../../internal/localize.js';
+import { downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../../internal/calendar-links.js';
+import { mailtoHref, safeHref } from '../../internal/urls.js';
+import { filterMatcher, filterOptions, hasActiveFilters, indexWorkshops, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopSections } from './workshop-index.js';
+import { styles } from './workshop-list.styles.js';
+
+type FeedLocation = NonNullable<FeedOccurrence['location']>;
+type FeedRecording = NonNullable<FeedOccurrence['recording']>;
+
+const VIEWS: readonly WorkshopView[] = ['upcoming', 'past', 'all'];
+
+const dateConverter = {
+  fromAttribute: (value: string | null): Date | undefined => {
+    if (!value) return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  },
+  toAttribute: (value: Date | undefined): string | null => (value ? value.toISOString() : null),
+};
+
+interface RenderContext {
+  locale: string;
+  viewerZone: string;
+  now: Date;
+  level: number;
+}
+
+/**
+ * A list of a program's workshops: upcoming or past sessions with times in the event's and the
+ * visitor's zones, objectives, presenters, recordings, add-to-calendar and an RSVP action, with filters
+ * and search. Offerings booked on request are listed after dated ones with how to request them.
+ *
+ * @summary Upcoming and past workshops from a mentorkit feed, filterable, with add-to-calendar and RSVP.
+ *
+ * @csspart filters - The filter form (search box, view switch, selects).
+ * @csspart search - The search box.
+ * @csspart count - The "N workshops" line (a polite live region).
+ * @csspart list - The list of workshops (`<ul>`).
+ * @csspart item - One workshop (`<li>`).
+ * @csspart date - The calendar leaf with the first shown session's date.
+ * @csspart title - A workshop's title.
+ * @csspart badge - Status, access and RSVP badges.
+ * @csspart meta - Program, length and modality line.
+ * @csspart sessions - The list of a workshop's sessions.
+ * @csspart session - One session: times, place, status, actions.
+ * @csspart time - A session's time in the event's zone.
+ * @csspart local-time - A session's time in the visitor's zone (only when it differs).
+ * @csspart objectives - The collapsible learning objectives (`<details>`).
+ * @csspart presenters - The list of presenters.
+ * @csspart recording - A recording link with its access badge.
+ * @csspart actions - A session's actions.
+ * @csspart rsvp-button - The RSVP button or link.
+ * @csspart calendar - The add-to-calendar disclosure (`<details>`).
+ * @csspart request - How to request an on-request offering.
+ * @csspart section-title - The "Available on request" heading.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart loading - The loading state.
+ *
+ * @cssproperty --mk-workshop-list-item-background - Item background (default: `--mk-color-surface`).
+ * @cssproperty --mk-workshop-list-item-border - Item border (default: 1px solid `--mk-color-border`).
+ * @cssproperty --mk-workshop-list-item-radius - Item corner radius (default: `--mk-radius`).
+ * @cssproperty --mk-workshop-list-item-padding - Item padding.
+ * @cssproperty --mk-workshop-list-gap - Space between items.
+ * @cssproperty --mk-workshop-list-title-size - Title font size.
+ * @cssproperty --mk-workshop-list-title-color - Title colour (default: `--mk-color-text`).
+ * @cssproperty --mk-workshop-list-date-background - Calendar leaf background.
+ * @cssproperty --mk-workshop-list-date-color - Calendar leaf text colour (default: `--mk-color-accent`).
+ *
+ * @fires mk-filter-change - When the visitor changes a filter, the view or the search. Detail: `WorkshopFilters`. Bubbles, composed (a page may keep the filters in its URL).
+ * @fires mk-rsvp-request - When the visitor presses a session's RSVP button (not fired when `rsvp-href` makes it a link). Detail: `{ workshopId, occurrenceId, workshop }`. Bubbles, composed, so the page can open `<mk-rsvp-form>`.
+ */
+export class MkWorkshopList extends MkElement {
+  static override styles = [MkElement.styles, styles];
+
+  static override properties = {
+    src: {},
+    catalog: { attribute: false },
+    workshops: { attribute: false },
+    view: { reflect: true },
+    now: { converter: dateConverter },
+    audience: { reflect: true },
+    topic: { reflect: true },
+    program: { reflect: true },
+    format: { reflect: true },
+    modality: { reflect: true },
+    search: { reflect: true },
+    rsvpHref: { attribute: 'rsvp-href' },
+    hideFilters: { type: Boolean, attribute: 'hide-filters' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    viewerTimeZone: { attribute: 'viewer-time-zone' },
+    openCalendars: { state: true },
+  };
+
+  /** URL of the feed JSON (built by `mentorkit build`). */
+  declare src: string | undefined;
+  /** A whole feed object; takes precedence over `src`. Assign a new object to reload. */
+  declare catalog: Feed | undefined;
+  /** Only workshops (`FeedWorkshop[]`); takes precedence over `src`. */
+  declare workshops: FeedWorkshop[] | undefined;
+  /** Which sessions to show: `upcoming` (not yet ended), `past`, or `all`. */
+  declare view: WorkshopView;
+  /**
+   * The clock deciding upcoming and past. Defaults to the time the element is first connected; the
+   * `now` attribute takes an ISO date-time.
+   */
+  declare now: Date | undefined;
+  /** Audience id filter. */
+  declare audience: string;
+  /** Curriculum theme id filter (`theme` is the colour scheme). */
+  declare topic: string;
+  /** Program id filter. */
+  declare program: string;
+  /** Format filter: a length in minutes, e.g. `90`. */
+  declare format: string;
+  /** Modality filter: `online`, `in-person` or `hybrid`. */
+  declare modality: string;
+  /** Text search. */
+  declare search: string;
+  /**
+   * Makes the RSVP action a link to this URL instead of a button firing `mk-rsvp-request`.
+   * `{workshop}` and `{occurrence}` are replaced by the ids; without them, the ids are added as
+   * query parameters.
+   */
+  declare rsvpHref: string | undefined;
+  /** Hides the filter controls (the filter attributes still apply). */
+  declare hideFilters: boolean;
+  /** Heading level of workshop titles (2–6; default 3), to fit the page's outline. */
+  declare headingLevel: number;
+  /** The visitor's IANA zone; defaults to the browser's. */
+  declare viewerTimeZone: string | undefined;
+  declare private openCalendars: ReadonlySet<string>;
+
+  private readonly data = new FeedController(this, {
+    source: () => ({ src: this.src, catalog: this.catalog, workshops: this.workshops }),
+    isEmpty: (feed) => feed.workshops.length === 0,
+  });
+
+  private indexed: { feed: Feed; now: Date; items: IndexedWorkshop[]; options: FilterOptions; views: Map<WorkshopView, WorkshopSections> } | undefined;
+
+  constructor() {
+    super();
+    this.view = 'upcoming';
+    this.audience = '';
+    this.topic = '';
+    this.program = '';
+    this.format = '';
+    this.modality = '';
+    this.search = '';
+    this.hideFilters = false;
+    this.headingLevel = 3;
+    this.openCalendars = new Set();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The one place the wall clock and the environment's zone are read; everything below takes them.
+    this.now ??= new Date();
+    this.viewerTimeZone ??= viewerTimeZone();
+  }
+
+  /** The current filters, as sent in `mk-filter-change`. */
+  get filters(): WorkshopFilters {
+    return {
+      view: VIEWS.includes(this.view) ? this.view : 'upcoming',
+      audience: this.audience ?? '',
+      topic: this.topic ?? '',
+      program: this.program ?? '',
+      format: this.format ?? '',
+      modality: this.modality ?? '',
+      search: this.search ?? '',
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('now') && this.now && Number.isNaN(this.now.getTime())) this.now = new Date();
+  }
+
+  private index(feed: Feed, now: Date) {
+    if (this.indexed?.feed !== feed || this.indexed.now !== now) {
+      this.indexed = { feed, now, items: indexWorkshops(feed, now), options: filterOptions(feed), views: new Map() };
+    }
+    return this.indexed;
+  }
+
+  private setFilter(patch: Partial<WorkshopFilters>): void {
+    Object.assign(this, patch);
+    emit(this, 'mk-filter-change', { ...this.filters, ...patch });
+  }
+
+  private clearFilters(): void {
+    this.setFilter({ audience: '', topic: '', program: '', format: '', modality: '', search: '' });
+  }
+
+  override render(): TemplateResult {
+    const state = this.data.state;
+    const ctx: RenderContext = {
+      locale: this.locale,
+      viewerZone: this.viewerTimeZone ?? 'UTC',
+      now: this.now ?? new Date(0),
+      level: Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3)),
+    };
+    switch (state.status) {
+      case 'idle':
+      case 'loading':
+        return this.renderLoading();
+      case 'error':
+        return html`<div class="state error" part="error" role="alert">
+          <p class="state-title">${msg('Workshops could not be shown', { id: 'list-error-title' })}</p>
+          <p>${describeFeedError(state.error)}</p>
+          ${state.error.kind === 'invalid'
+            ? nothing
+            : html`<button type="button" class="button secondary" @click=${() => this.data.reload()}>${msg('Try again', { id: 'try-again' })}</button>`}
+        </div>`;
+      case 'empty':
+      case 'ready':
+        return this.renderFeed(state.feed, ctx);
+    }
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div part="loading" aria-busy="true">
+      <p class="count" role="status">${msg('Loading workshops…', { id: 'list-loading' })}</p>
+      <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
+    </div>`;
+  }
+
+  private renderFeed(feed: Feed, ctx: RenderContext): TemplateResult {
+    const indexed = this.index(feed, ctx.now);
+    const filters = this.filters;
+    let sections = indexed.views.get(filters.view);
+    if (!sections) {
+      sections = viewEntries(indexed.items, filters.view);
+      indexed.views.set(filters.view, sections);
+    }
+    // Every entry of the view stays rendered; filters only hide entries, so changing one is cheap.
+    const match = filterMatcher(filters);
+    const shown = new Set<IndexedWorkshop>();
+    for (const e of [...sections.dated, ...sections.onRequest]) if (match(e.item)) shown.add(e.item);
+    const datedShown = sections.dated.some((e) => shown.has(e.item));
+    const onRequestShown = sections.onRequest.some((e) => shown.has(e.item));
+    const total = shown.size;
+    return html`
+      ${this.hideFilters ? nothing : this.renderFilters(indexed.options, filters, ctx)}
+      <p class="count" part="count" role="status">${total > 0 ? countText(total, ctx.locale) : ''}</p>
+      ${total === 0 ? this.renderEmpty(indexed.items, filters) : nothing}
+      <ul class="list" part="list" role="list" ?hidden=${!datedShown}>
+        ${repeat(
+          sections.dated,
+          (e) => e.item.workshop.id,
+          (e) => this.renderItem(e, ctx, ctx.level, shown.has(e.item)),
+        )}
+      </ul>
+      <p class="section-title" part="section-title" role="heading" aria-level=${ctx.level} ?hidden=${!onRequestShown}>${msg('Available on request', { id: 'list-on-request' })}</p>
+      <ul class="list" part="list" role="list" ?hidden=${!onRequestShown}>
+        ${repeat(
+          sections.onRequest,
+          (e) => e.item.workshop.id,
+          (e) => this.renderItem(e, ctx, Math.min(6, ctx.level + 1), shown.has(e.item)),
+        )}
+      </ul>
+    `;
+  }
+
+  private renderFilters(options: FilterOptions, f: WorkshopFilters, ctx: RenderContext): TemplateResult {
+    const select = (key: 'audience' | 'topic' | 'program' | 'format' | 'modality', label: string, choices: { value: string; label: string }[]) =>
+      choices.length < 2 && !f[key]
+        ? nothing
+        : html`<div class="field">
+            <label for="filter-${key}">${label}</label>
+            <select id="filter-${key}" .value=${live(f[key])} @change=${(e: Event) => this.setFilter({ [key]: (e.target as HTMLSelectElement).value })}>
+              <option value="" ?selected=${!f[key]}>${msg('Any', { id: 'filter-any' })}</option>
+              ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === f[key]}>${c.label}</option>`)}
+            </select>
+          </div>`;
+    const viewLabels: Record<WorkshopView, string> = {
+      upcoming: msg('Upcoming', { id: 'view-upcoming' }),
+      past: msg('Past', { id: 'view-past' }),
+      all: msg('All', { id: 'view-all' }),
+    };
+    return html`<form class="filters" part="filters" role="search" aria-label=${msg('Filter workshops', { id: 'filters-label' })} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field search">
+        <label for="filter-search">${msg('Search workshops', { id: 'filter-search' })}</label>
+        <input
+          id="filter-search"
+          part="search"
+          type="search"
+          autocomplete="off"
+          .value=${live(f.search)}
+          @input=${(e: Event) => this.setFilter({ search: (e.target as HTMLInputElement).value })}
+        />
+      </div>
+      <fieldset class="view">
+        <legend>${msg('Show', { id: 'filter-view' })}</legend>
+        <div class="segmented">
+          ${VIEWS.map(
+            (v) => html`<label
+              >${viewLabels[v]}<input type="radio" name="view" value=${v} .checked=${live(f.view === v)} @change=${() => this.setFilter({ view: v })}
+            /></label>`,
+          )}
+        </div>
+      </fieldset>
+      ${select('audience', msg('Audience', { id: 'filter-audience' }), options.audiences)}
+      ${select('topic', msg('Topic', { id: 'filter-topic' }), options.topics)}
+      ${select('program', msg('Program', { id: 'filter-program' }), options.programs)}
+      ${select(
+        'format',
+        msg('Length', { id: 'filter-format' }),
+        options.formats.map((m) => ({ value: String(m), label: formatMinutes(m, ctx.locale) })),
+      )}
+      ${select(
+        'modality',
+        msg('Format', { id: 'filter-modality' }),
+        options.modalities.map((m) => ({ value: m, label: modalityLabel(m) })),
+      )}
+      ${hasActiveFilters(f)
+        ? html`<div class="filter-actions">
+            <button type="button" class="button secondary" @click=${() => this.clearFilters()}>${msg('Clear filters', { id: 'filter-clear' })}</button>
+          </div>`
+        : nothing}
+    </form>`;
+  }
+
+  private renderEmpty(items: readonly IndexedWorkshop[], f: WorkshopFilters): TemplateResult {
+    if (hasActiveFilters(f)) {
+      return html`<div class="state" part="empty">
+        <p class="state-title">${msg('No workshops match these filters', { id: 'empty-filtered' })}</p>
+        <button type="button" class="button secondary" @click=${() => this.clearFilters()}>${msg('Clear filters', { id: 'filter-clear' })}</button>
+      </div>`;
+    }
+    if (f.view === 'upcoming') {
+      const hasPast = items.some((i) => i.past.length > 0 || i.workshop.lastHeld);
+      return html`<div class="state" part="empty">
+        <p class="state-title">${msg('No upcoming workshops', { id: 'empty-upcoming' })}</p>
+        <p>${msg('New dates are announced each term. Recordings and materials from earlier sessions stay available.', { id: 'empty-upcoming-hint' })}</p>
+        ${hasPast
+          ? html`<button type="button" class="button secondary" @click=${() => this.setFilter({ view: 'past' })}>${msg('See past workshops', { id: 'empty-see-past' })}</button>`
+          : nothing}
+      </div>`;
+    }
+    return html`<div class="state" part="empty">
+      <p class="state-title">${f.view === 'past' ? msg('No past workshops', { id: 'empty-past' }) : msg('No workshops', { id: 'empty-all' })}</p>
+    </div>`;
+  }
+
+  private renderItem(entry: ViewEntry, ctx: RenderContext, level: number, shown: boolean): TemplateResult {
+    const w = entry.item.workshop;
+    const allCancelled = entry.occurrences.length > 0 && entry.occurrences.every((o) => o.status === 'cancelled');
+    const openCalendars = entry.occurrences.filter((o) => this.openCalendars.has(o.id)).map((o) => o.id).join(' ');
+    return html`<li
+      class="item ${entry.occurrences.length > 0 ? '' : 'undated'} ${allCancelled ? 'cancelled' : ''}"
+      part="item"
+      data-workshop=${w.id}
+      ?hidden=${!shown}
+    >
+      ${guard([entry, ctx.locale, ctx.viewerZone, ctx.now, level, this.rsvpHref, openCalendars], () => this.renderItemContent(entry, ctx, level))}
+    </li>`;
+  }
+
+  /**
+   * An item's content, re-rendered only when its data, clock, locale or open menus change. Optional
+   * parts are mostly `hidden` elements in one template rather than nested templates: a thousand items
+   * render noticeably faster with fewer template instances.
+   */
+  private renderItemContent(entry: ViewEntry, ctx: RenderContext, level: number): TemplateResult {
+    const w = entry.item.workshop;
+    const first = entry.occurrences[0];
+    const leaf = first ? formatDateParts(first.start, ctx.locale, first.timeZone) : undefined;
+    const meta = [
+      ...w.programs.map((p) => p.title),
+      ...w.formats.map((f) => f.label ?? formatMinutes(f.durationMinutes, ctx.locale)),
+      ...(w.modality ? [modalityLabel(w.modality)] : []),
+    ].join(' · ');
+    const summary = w.summary ?? w.description;
+    const audience = w.audienceText ?? w.audiences.map((a) => a.name).join(', ');
+    const ended = (o: FeedOccurrence) => Date.parse(o.end) <= ctx.now.getTime();
+    return html`<div class="leaf" part="date" aria-hidden="true" ?hidden=${!leaf}>
+        <span class="month">${leaf?.month}</span><span class="day">${leaf?.day}</span><span class="weekday">${leaf?.weekday}</span>
+      </div>
+      <div class="body">
+        <div class="head">
+          <h3 class="title" part="title" aria-level=${level === 3 ? nothing : level}><a href=${safeHref(w.url) ?? nothing}>${w.title}</a></h3>
+          ${w.kind === 'request-only' ? html`<span class="badge accent" part="badge">${msg('On request', { id: 'badge-on-request' })}</span>` : nothing}
+        </div>
+        <p class="meta" part="meta" ?hidden=${!meta}>${meta}</p>
+        <p class="summary" ?hidden=${!summary}>${summary}</p>
+        <p class="audience" ?hidden=${!audience}><span class="label">${msg('For:', { id: 'label-for' })}</span> ${audience}</p>
+        ${w.kind === 'request-only' ? this.renderRequest(w) : this.renderSessions(w, entry, ctx)}
+        ${w.recap && entry.occurrences.some(ended) ? html`<p class="recap">${w.recap}</p>` : nothing}
+        ${w.objectives.length > 0
+          ? html`<details class="objectives" part="objectives">
+              <summary>${msg(str`Learning objectives (${w.objectives.length})`, { id: 'objectives-summary' })}</summary>
+              <p ?hidden=${!w.objectivesIntro}>${w.objectivesIntro}</p>
+              <ol>
+                ${w.objectives.map((o) => html`<li>${o.statement}</li>`)}
+              </ol>
+            </details>`
+          : nothing}
+        ${w.presenters.length > 0
+          ? html`<ul class="presenters" part="presenters" aria-label=${msg('Presenters', { id: 'presenters-label' })}>
+              ${w.presenters.map((p) => {
+                const details = [p.title, p.affiliation].filter(Boolean).join(', ');
+                return html`<li><a class="label" href=${safeHref(p.url) ?? nothing}>${p.name}</a>${details ? `, ${details}` : ''} <span class="role">(${roleLabel(p.role)})</span></li>`;
+              })}
+            </ul>`
+          : nothing}
+      </div>`;
+  }
+
+  private renderSessions(w: FeedWorkshop, entry: ViewEntry, ctx: RenderContext): TemplateResult {
+    if (entry.occurrences.length === 0) {
+      const text = w.lastHeld ? msg(str`Last held ${w.lastHeld}`, { id: 'last-held' }) : w.scheduleText;
+      return text ? html`<p class="note">${text}</p>` : html``;
+    }
+    return html`<ul class="sessions" part="sessions" role="list">
+      ${entry.occurrences.map((o) => this.renderSession(w, o, ctx))}
+    </ul>`;
+  }
+
+  private renderSession(w: FeedWorkshop, o: FeedOccurrence, ctx: RenderContext): TemplateResult {
+    const times = formatOccurrenceTimes(o, ctx.locale, ctx.viewerZone);
+    const ended = Date.parse(o.end) <= ctx.now.getTime();
+    const where = o.location ? locationText(o.location) : '';
+    const whereUrl = safeHref(o.location?.url);
+    const subtitle = [o.title !== w.title ? o.title : undefined, o.topic].filter(Boolean).join(' · ');
+    return html`<li class="session" part="session">
+      <span class="label" ?hidden=${!subtitle}>${subtitle}</span>
+      <span class="time" part="time">${times.event}</span>
+      <span class="local-time" part="local-time" ?hidden=${!times.viewer}>${times.viewer ? msg(str`Your time: ${times.viewer}`, { id: 'your-time' }) : ''}</span>
+      <span class="where" ?hidden=${!where}>${where}${whereUrl ? html` · <a href=${whereUrl}>${msg('Location details', { id: 'location-details' })}</a>` : nothing}</span>
+      ${o.location?.instructions ? html`<span class="where">${o.location.instructions}</span>` : nothing}
+      ${o.status !== 'scheduled'
+        ? html`<span
+            ><span class="badge ${o.status === 'cancelled' ? 'danger' : 'warning'}" part="badge">${statusLabel(o.status)}</span>
+            <span class="status-note" ?hidden=${!o.statusNote}>${o.statusNote}</span></span
+          >`
+        : nothing}
+      ${o.recording ? this.renderRecording(o.recording) : nothing}
+      ${ended || o.status === 'cancelled' ? nothing : this.renderActions(w, o, ctx)}
+    </li>`;
+  }
+
+  private renderRecording(r: FeedRecording): TemplateResult {
+    const href = safeHref(r.url);
+    if (!href) return html``;
+    return html`<span class="recording" part="recording">
+      <a href=${href}>${r.title ?? msg('Watch the recording', { id: 'recording-watch' })}</a>
+      ${accessBadge(r.access.level)}${r.access.platform ? html`<span class="note">${r.access.platform}</span>` : nothing}
+    </span>`;
+  }
+
+  private renderActions(w: FeedWorkshop, o: FeedOccurrence, ctx: RenderContext): TemplateResult {
+    const rsvp = rsvpPhase(o, ctx.now);
+    const when = formatDate(o.start, ctx.locale, o.timeZone);
+    const calendarOpen = this.openCalendars.has(o.id);
+    const note =
+      rsvp.phase === 'not-yet-open' && rsvp.opens
+        ? msg(str`RSVP opens ${formatDate(rsvp.opens, ctx.locale, o.timeZone)}`, { id: 'rsvp-opens-on' })
+        : rsvp.phase === 'open' && o.rsvp
+          ? msg(str`RSVP by ${formatDate(o.rsvp.closes, ctx.locale, o.timeZone)}`, { id: 'rsvp-by' })
+          : rsvp.phase === 'closed'
+            ? msg('RSVP closed', { id: 'rsvp-closed' })
+            : '';
+    return html`<div class="actions" part="actions">
+      ${rsvp.phase === 'open' || rsvp.phase === 'not-yet-open' ? this.renderRsvpAction(w, o, when) : nothing}
+      <details class="calendar" part="calendar" .open=${calendarOpen} @toggle=${(e: Event) => this.toggleCalendar(o.id, (e.target as HTMLDetailsElement).open)}>
+        <summary>${msg('Add to calendar', { id: 'calendar-add' })}<span class="visually-hidden">: ${w.title}, ${when}</span></summary>
+        ${calendarOpen ? this.renderCalendarLinks(w, o) : nothing}
+      </details>
+      <span class="rsvp-note" ?hidden=${!note}>${note}</span>
+    </div>`;
+  }
+
+  private renderRsvpAction(w: FeedWorkshop, o: FeedOccurrence, when: string): TemplateResult {
+    const href = this.rsvpHref ? safeHref(rsvpLink(this.rsvpHref, w.id, o.id)) : undefined;
+    if (href) {
+      return html`<a class="button" part="rsvp-button" href=${href}>${msg('RSVP', { id: 'rsvp-action' })}<span class="visually-hidden">: ${w.title}, ${when}</span></a>`;
+    }
+    return html`<button type="button" class="button" part="rsvp-button" @click=${() => emit(this, 'mk-rsvp-request', { workshopId: w.id, occurrenceId: o.id, workshop: w })}>
+      ${msg('RSVP', { id: 'rsvp-action' })}<span class="visually-hidden">: ${w.title}, ${when}</span>
+    </button>`;
+  }
+
+  private toggleCalendar(id: string, open: boolean): void {
+    if (open === this.openCalendars.has(id)) return;
+    const next = new Set(this.openCalendars);
+    if (open) next.add(id);
+    else next.delete(id);
+    this.openCalendars = next;
+  }
+
+  private renderCalendarLinks(w: FeedWorkshop, o: FeedOccurrence): TemplateResult {
+    const event: CalendarEvent = {
+      uid: `${w.id}/${o.id}@mentorkit`,
+      title: o.title && o.title !== w.title ? `${w.title}: ${o.title}` : w.title,
+      start: o.start,
+      end: o.end,
+      description: w.summary ?? w.description,
+      location: o.location ? locationText(o.location) : undefined,
+      url: w.url,
+      cancelled: o.status === 'cancelled',
+    };
+    const when = { start: o.start, end: o.end, timeZone: o.timeZone };
+    const details = { title: event.title, ...(event.description ? { description: event.description } : {}), ...(event.location ? { location: event.location } : {}), ...(w.url ? { url: w.url } : {}) };
+    return html`<ul>
+      <li>
+        <button type="button" @click=${() => downloadText(icsForEvent(event, this.now ?? new Date(0)), icsFileName(w.title, o.start))}>
+          ${msg('Download .ics file', { id: 'calendar-ics' })}
+        </button>
+      </li>
+      <li><a href=${googleCalendarUrl(when, details)} target="_blank" rel="noopener noreferrer">${msg('Google Calendar', { id: 'calendar-google' })}</a></li>
+      <li><a href=${outlookCalendarUrl(when, details)} target="_blank" rel="noopener noreferrer">${msg('Outlook', { id: 'calendar-outlook' })}</a></li>
+    </ul>`;
+  }
+
+  private renderRequest(w: FeedWorkshop): TemplateResult {
+    const r = w.request;
+    if (!r) return html``;
+    const email = r.method === 'email' || r.email ? mailtoHref(r.email, w.title) : undefined;
+    const url = safeHref(r.url);
+    return html`<div class="request" part="request">
+      <p class="label">${msg('How to request', { id: 'request-how' })}</p>
+      ${r.whoText ? html`<p>${msg(str`Who may request: ${r.whoText}`, { id: 'request-who' })}</p>` : nothing}
+      ${r.instructions ? html`<p>${r.instructions}</p>` : nothing}
+      ${email ? html`<p><a href=${email}>${msg(str`Email ${r.email ?? ''}`, { id: 'request-email' })}</a></p>` : nothing}
+      ${url ? html`<p><a href=${url}>${r.method === 'form' ? msg('Request form', { id: 'request-form' }) : msg('Request this workshop', { id: 'request-url' })}</a></p>` : nothing}
+      ${r.leadTime ? html`<p class="note">${msg(str`Please ask at least ${r.leadTime} ahead.`, { id: 'request-lead-time' })}</p>` : nothing}
+    </div>`;
+  }
+}
+
+function countText(n: number, locale: string): string {
+  const count = new Intl.NumberFormat(locale).format(n);
+  return new Intl.PluralRules(locale).select(n) === 'one'
+    ? msg(str`${count} workshop`, { id: 'count-one' })
+    : msg(str`${count} workshops`, { id: 'count-other' });
+}
+
+function modalityLabel(m: string): string {
+  switch (m) {
+    case 'online':
+      return msg('Online', { id: 'modality-online' });
+    case 'in-person':
+      return msg('In person', { id: 'modality-in-person' });
+    case 'hybrid':
+      return msg('Hybrid', { id: 'modality-hybrid' });
+    default:
+      return m;
+  }
+}
+
+function statusLabel(s: FeedOccurrence['status']): string {
+  switch (s) {
+    case 'cancelled':
+      return msg('Cancelled', { id: 'status-cancelled' });
+    case 'postponed':
+      return msg('Postponed', { id: 'status-postponed' });
+    case 'rescheduled':
+      return msg('Rescheduled', { id: 'status-rescheduled' });
+    case 'moved-online':
+      return msg('Moved online', { id: 'status-moved-online' });
+    default:
+      return msg('Scheduled', { id: 'status-scheduled' });
+  }
+}
+
+function roleLabel(role: string): string {
+  switch (role) {
+    case 'facilitator':
+      return msg('Facilitator', { id: 'role-facilitator' });
+    case 'panelist':
+      return msg('Panelist', { id: 'role-panelist' });
+    case 'speaker':
+      return msg('Speaker', { id: 'role-speaker' });
+    case 'moderator':
+      return msg('Moderator', { id: 'role-moderator' });
+    case 'host':
+      return msg('Host', { id: 'role-host' });
+    default:
+      return role.replace(/[-_]/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  }
+}
+
+function accessBadge(level: FeedRecording['access']['level']): TemplateResult | typeof nothing {
+  switch (level) {
+    case 'institutional':
+      return html`<span class="badge warning" part="badge">${msg('Institution login required', { id: 'access-institutional' })}</span>`;
+    case 'registered':
+      return html`<span class="badge warning" part="badge">${msg('Registration required', { id: 'access-registered' })}</span>`;
+    case 'restricted':
+      return html`<span class="badge danger" part="badge">${msg('Restricted access', { id: 'access-restricted' })}</span>`;
+    default:
+      return nothing;
+  }
+}
+
+function locationText(l: FeedLocation): string {
+  const place = [l.venue, l.room, l.campus ? msg(str`${l.campus} campus`, { id: 'location-campus' }) : undefined, l.address].filter(Boolean).join(', ');
+  const kind = modalityLabel(l.kind);
+  const parts = [kind];
+  if (l.kind !== 'in-person' && l.platform) parts.push(l.platform);
+  if (place) parts.push(place);
+  return parts.join(' · ');
+}
+
+function rsvpLink(template: string, workshopId: string, occurrenceId: string): string {
+  if (template.includes('{workshop}') || template.includes('{occurrence}')) {
+    return template.replaceAll('{workshop}', encodeURIComponent(workshopId)).replaceAll('{occurrence}', encodeURIComponent(occurrenceId));
+  }
+  const sep = template.includes('?') ? '&' : '?';
+  return `${template}${sep}workshop=${encodeURIComponent(workshopId)}&occurrence=${encodeURIComponent(occurrenceId)}`;
+}

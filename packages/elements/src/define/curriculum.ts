@@ -1,0 +1,2 @@
+/** Registers `<mk-curriculum>`. */
+export * from '../components/curriculum/curriculum.js';

@@ -1,0 +1,2 @@
+/** Registers `<mk-resource-card>`. */
+export * from '../components/resource-card/resource-card.js';

@@ -1,0 +1,2 @@
+/** Registers `<mk-resource-list>` (and the `<mk-resource-card>` it renders). */
+export * from '../components/resource-list/resource-list.js';

@@ -1,0 +1,2 @@
+/** Registers `<mk-rsvp-form>`. */
+export * from '../components/rsvp-form/rsvp-form.js';

@@ -1,0 +1,2 @@
+/** Registers `<mk-workshop-list>`. */
+export * from '../components/workshop-list/workshop-list.js';

@@ -1,0 +1,99 @@
+/**
+ * An .ics file for one occurrence, generated in the browser: a minimal iCalendar writer (one VEVENT,
+ * UTC times, so no VTIMEZONE and no time-zone database are needed). Google and Outlook links come from
+ * core (`googleCalendarUrl`, `outlookCalendarUrl` in `@mentorkit/core/browser`); core's full iCalendar
+ * export needs luxon and belongs to feed building.
+ */
+
+export interface CalendarEvent {
+  /** Stable across feed rebuilds, so re-importing updates rather than duplicates the event. */
+  uid: string;
+  title: string;
+  start: string | Date;
+  end: string | Date;
+  description?: string | undefined;
+  location?: string | undefined;
+  url?: string | undefined;
+  cancelled?: boolean | undefined;
+}
+
+const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v) : v);
+
+/** 20260108T200000Z */
+function icsUtc(value: string | Date): string {
+  return toDate(value).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values. */
+function icsText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 sequence. */
+function fold(line: string): string {
+  const encoder = new TextEncoder();
+  const out: string[] = [];
+  let current = '';
+  let bytes = 0;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    const limit = out.length === 0 ? 75 : 74;
+    if (bytes + size > limit) {
+      out.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += ch;
+    bytes += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+/** A VCALENDAR with one VEVENT. `now` is the DTSTAMP (the caller's clock). */
+export function icsForEvent(event: CalendarEvent, now: Date): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//mentorkit//elements//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${icsText(event.uid)}`,
+    `DTSTAMP:${icsUtc(now)}`,
+    `DTSTART:${icsUtc(event.start)}`,
+    `DTEND:${icsUtc(event.end)}`,
+    `SUMMARY:${icsText(event.title)}`,
+  ];
+  if (event.description) lines.push(`DESCRIPTION:${icsText(event.description)}`);
+  if (event.location) lines.push(`LOCATION:${icsText(event.location)}`);
+  if (event.url && /^https?:\/\//i.test(event.url)) lines.push(`URL:${event.url}`);
+  lines.push(`STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT', 'END:VCALENDAR');
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+/** A file name from a title: "Entering Mentoring: Equity" → "entering-mentoring-equity.ics". */
+export function icsFileName(title: string, date: string | Date): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'event'}-${toDate(date).toISOString().slice(0, 10)}.ics`;
+}
+
+/** Starts a download of `text` as a file (a Blob URL, revoked after the click). */
+export function downloadText(text: string, fileName: string, type = 'text/calendar;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

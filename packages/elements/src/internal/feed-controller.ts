@@ -1,0 +1,181 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FEED_VERSION, parseFeed, type Feed, type FeedIssue } from '@mentorkit/core/browser';
+import { msg, str } from './localize.js';
+
+/** Where a widget's data comes from; the first present wins: `catalog`, then the lists, then `src`. */
+export interface FeedSource {
+  /** URL of a feed JSON document. */
+  src?: string | null | undefined;
+  /** A whole feed object (validated like a fetched one). */
+  catalog?: unknown;
+  /** Only some lists; the rest of the feed is empty. */
+  workshops?: unknown;
+  resources?: unknown;
+  curricula?: unknown;
+}
+
+export type FeedError =
+  | { kind: 'http'; status: number; statusText: string; url: string }
+  | { kind: 'network'; url: string; detail: string }
+  | { kind: 'json'; url: string; detail: string }
+  | { kind: 'invalid'; issues: FeedIssue[] };
+
+export type FeedState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; feed: Feed }
+  | { status: 'empty'; feed: Feed }
+  | { status: 'error'; error: FeedError };
+
+export interface FeedControllerOptions {
+  /** Read before every host update; a changed value (by identity) starts a new load. */
+  source: () => FeedSource;
+  /** When a valid feed counts as empty for this widget (default: no workshops, resources or curricula). */
+  isEmpty?: (feed: Feed) => boolean;
+}
+
+const defaultIsEmpty = (feed: Feed) => feed.workshops.length === 0 && feed.resources.length === 0 && feed.curricula.length === 0;
+
+/** A feed holding only the lists a page passed as properties; the placeholders are never displayed. */
+function feedOf(lists: Pick<FeedSource, 'workshops' | 'resources' | 'curricula'>): unknown {
+  return {
+    version: FEED_VERSION,
+    generatedAt: '1970-01-01T00:00:00Z',
+    window: { from: '1970-01-01T00:00:00Z', to: '1970-01-01T00:00:00Z' },
+    catalog: { id: 'inline', title: '', language: 'en', defaultTimeZone: 'UTC' },
+    vocabularies: { roles: [], fields: [] },
+    programs: [],
+    audiences: [],
+    workshops: lists.workshops ?? [],
+    resources: lists.resources ?? [],
+    curricula: lists.curricula ?? [],
+  };
+}
+
+/**
+ * Loads and validates a widget's feed: fetches `src` (aborting a superseded request) or takes objects
+ * passed as properties, and validates both with `parseFeed` so that a component only ever renders a
+ * well-formed `Feed`. The host re-renders on every state change.
+ */
+export class FeedController implements ReactiveController {
+  state: FeedState = { status: 'idle' };
+  private last: FeedSource = {};
+  private abort: AbortController | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: FeedControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** The feed when ready or empty. */
+  get feed(): Feed | undefined {
+    return this.state.status === 'ready' || this.state.status === 'empty' ? this.state.feed : undefined;
+  }
+
+  hostUpdate(): void {
+    const next = this.options.source();
+    const last = this.last;
+    if (next.src === last.src && next.catalog === last.catalog && next.workshops === last.workshops && next.resources === last.resources && next.curricula === last.curricula) {
+      return;
+    }
+    this.last = { ...next };
+    this.load(next);
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    // Reconnecting must load again (the request was aborted).
+    this.last = {};
+  }
+
+  /** Loads again from the current source (e.g. a retry button after a network error). */
+  reload(): void {
+    this.last = {};
+    this.host.requestUpdate();
+  }
+
+  private load(source: FeedSource): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    if (source.catalog !== undefined && source.catalog !== null) {
+      this.accept(source.catalog);
+    } else if (source.workshops != null || source.resources != null || source.curricula != null) {
+      this.accept(feedOf(source));
+    } else if (source.src) {
+      void this.fetch(source.src);
+    } else {
+      this.set({ status: 'idle' });
+    }
+  }
+
+  private accept(data: unknown): void {
+    const parsed = parseFeed(data);
+    if (!parsed.ok) {
+      this.set({ status: 'error', error: { kind: 'invalid', issues: parsed.errors } });
+      return;
+    }
+    const isEmpty = this.options.isEmpty ?? defaultIsEmpty;
+    this.set({ status: isEmpty(parsed.feed) ? 'empty' : 'ready', feed: parsed.feed });
+  }
+
+  private async fetch(src: string): Promise<void> {
+    const abort = new AbortController();
+    this.abort = abort;
+    this.set({ status: 'loading' });
+    let response: Response;
+    try {
+      response = await fetch(src, { signal: abort.signal, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.set({ status: 'error', error: { kind: 'network', url: src, detail: String((error as Error)?.message ?? error) } });
+      return;
+    }
+    if (abort.signal.aborted) return;
+    if (!response.ok) {
+      this.set({ status: 'error', error: { kind: 'http', status: response.status, statusText: response.statusText, url: src } });
+      return;
+    }
+    let data: unknown;
+    try {
+      const text = await response.text();
+      if (abort.signal.aborted) return;
+      data = JSON.parse(text);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.set({ status: 'error', error: { kind: 'json', url: src, detail: String((error as Error)?.message ?? error) } });
+      return;
+    }
+    this.abort = undefined;
+    this.accept(data);
+  }
+
+  private set(state: FeedState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+/** A sentence for people saying what went wrong (call while rendering, so it is localised). */
+export function describeFeedError(error: FeedError): string {
+  switch (error.kind) {
+    case 'http':
+      return msg(str`The feed could not be loaded: the server answered HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ''} for ${error.url}.`, {
+        id: 'feed-error-http',
+      });
+    case 'network':
+      return msg(str`The feed could not be loaded from ${error.url} (network error: ${error.detail}).`, { id: 'feed-error-network' });
+    case 'json':
+      return msg(str`The feed at ${error.url} is not valid JSON: ${error.detail}.`, { id: 'feed-error-json' });
+    case 'invalid': {
+      const first = error.issues[0];
+      const more = error.issues.length - 1;
+      const where = first ? `${first.path}: ${first.message}` : '';
+      return more > 0
+        ? msg(str`The feed does not match the expected format at ${where} (and ${more} more problems).`, { id: 'feed-error-invalid-more' })
+        : msg(str`The feed does not match the expected format at ${where}.`, { id: 'feed-error-invalid' });
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatOccurrenceTimes, formatRange, normalizeSpaces } from './format.js';
+
+const occurrence = { start: '2026-01-08T15:00:00.000-05:00', end: '2026-01-08T16:00:00.000-05:00', timeZone: 'America/New_York' };
+
+describe('formatRange', () => {
+  it('formats a same-day range in the event zone with the zone name', () => {
+    expect(normalizeSpaces(formatRange(occurrence.start, occurrence.end, 'en-US', occurrence.timeZone))).toBe('Thursday, January 8, 2026, 3:00 – 4:00 PM EST');
+  });
+
+  it('formats in Spanish', () => {
+    expect(normalizeSpaces(formatRange(occurrence.start, occurrence.end, 'es', occurrence.timeZone))).toMatch(/^jueves, 8 de enero de 2026, 15:00.16:00/);
+  });
+
+  it('shows the whole of both ends when a range crosses midnight in the zone', () => {
+    const text = normalizeSpaces(formatRange('2026-01-08T23:00:00Z', '2026-01-09T01:00:00Z', 'en-US', 'UTC'));
+    expect(text).toContain('January 8');
+    expect(text).toContain('January 9');
+  });
+});
+
+describe('formatOccurrenceTimes', () => {
+  it('adds the viewer zone when its clock differs', () => {
+    const times = formatOccurrenceTimes(occurrence, 'en-US', 'Europe/Berlin');
+    expect(normalizeSpaces(times.viewer ?? '')).toBe('Thursday, January 8, 2026, 9:00 – 10:00 PM GMT+1');
+  });
+
+  it('omits the viewer zone when it shows the same clock under another name', () => {
+    expect(formatOccurrenceTimes(occurrence, 'en-US', 'America/Toronto').viewer).toBeUndefined();
+    expect(formatOccurrenceTimes(occurrence, 'en-US', 'America/New_York').viewer).toBeUndefined();
+  });
+});
+
+describe('formatDate', () => {
+  it('takes the date in the given zone, not the host zone', () => {
+    expect(formatDate('2026-01-13T03:00:00Z', 'en-GB', 'America/Chicago')).toBe('12 January 2026');
+    expect(formatDate('2026-01-13T03:00:00Z', 'en-GB', 'Asia/Kolkata')).toBe('13 January 2026');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Dates for people, with plain `Intl` (the feed carries instants and IANA zones, so the browser needs no
+ * time-zone database of its own). Formatters are cached: a list of 1,000 workshops formats thousands of
+ * dates and constructing `Intl.DateTimeFormat` is the expensive part.
+ */
+
+type Instant = string | Date;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const toDate = (value: Instant): Date => (typeof value === 'string' ? new Date(value) : value);
+
+const RANGE: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+};
+
+/**
+ * A start–end range in one zone, e.g. "Thursday, January 8, 2026, 3:00 – 4:00 PM EST".
+ * `Intl` collapses what the two ends share (the date when both fall on the same day). `formatRange` is
+ * some twenty times slower than `format`, so results are remembered: re-rendering a filtered list of
+ * a thousand sessions must not format them all again.
+ */
+export function formatRange(start: Instant, end: Instant, locale: string, timeZone: string, options: { zoneName?: boolean } = {}): string {
+  const withZone = options.zoneName !== false;
+  const key = `${locale}|${timeZone}|${withZone ? 1 : 0}|${String(start)}|${String(end)}`;
+  let text = ranges.get(key);
+  if (text === undefined) {
+    const f = dateTimeFormat(locale, { ...RANGE, timeZone, ...(withZone ? { timeZoneName: 'short' } : {}) });
+    text = f.formatRange(toDate(start), toDate(end));
+    if (ranges.size >= MAX_REMEMBERED) ranges.clear();
+    ranges.set(key, text);
+  }
+  return text;
+}
+
+const ranges = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
+/** The UTC offset of `timeZone` at an instant, as `Intl` names it ("GMT-05:00"). */
+function offsetAt(date: Date, timeZone: string): string {
+  const parts = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+const dates = new Map<string, string>();
+
+/** A date alone ("13 January 2026"), in `timeZone`. */
+export function formatDate(value: Instant, locale: string, timeZone: string): string {
+  const key = `${locale}|${timeZone}|${String(value)}`;
+  let text = dates.get(key);
+  if (text === undefined) {
+    text = dateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(toDate(value));
+    if (dates.size >= MAX_REMEMBERED) dates.clear();
+    dates.set(key, text);
+  }
+  return text;
+}
+
+/** A date and time ("13 January 2026, 09:00"), in `timeZone`, with the zone name. */
+export function formatDateTime(value: Instant, locale: string, timeZone: string): string {
+  return dateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
+    toDate(value),
+  );
+}
+
+const leaves = new Map<string, { month: string; day: string; weekday: string }>();
+
+/** The short month/day parts for a calendar-leaf badge ("JAN", "8"). */
+export function formatDateParts(value: Instant, locale: string, timeZone: string): { month: string; day: string; weekday: string } {
+  const key = `${locale}|${timeZone}|${String(value)}`;
+  let parts = leaves.get(key);
+  if (!parts) {
+    const date = toDate(value);
+    parts = {
+      month: dateTimeFormat(locale, { month: 'short', timeZone }).format(date),
+      day: dateTimeFormat(locale, { day: 'numeric', timeZone }).format(date),
+      weekday: dateTimeFormat(locale, { weekday: 'short', timeZone }).format(date),
+    };
+    if (leaves.size >= MAX_REMEMBERED) leaves.clear();
+    leaves.set(key, parts);
+  }
+  return parts;
+}
+
+/** The visitor's IANA zone, read from the environment once by the caller (e.g. when a widget connects). */
+export function viewerTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export interface OccurrenceTimes {
+  /** The range in the event's own zone, with the zone name. */
+  event: string;
+  /** The range in the viewer's zone, only when it reads differently from the event's. */
+  viewer: string | undefined;
+}
+
+/**
+ * An occurrence's times in the event's zone and, when the wall clock differs there, in the viewer's.
+ * Zones are compared by their offsets at both ends (New York and Toronto show the same clock), not by
+ * name.
+ */
+export function formatOccurrenceTimes(o: { start: Instant; end: Instant; timeZone: string }, locale: string, viewerZone: string): OccurrenceTimes {
+  const key = `${locale}|${viewerZone}|${o.timeZone}|${String(o.start)}|${String(o.end)}`;
+  let times = occurrenceTimes.get(key);
+  if (!times) {
+    const event = formatRange(o.start, o.end, locale, o.timeZone);
+    const start = toDate(o.start);
+    const end = toDate(o.end);
+    const sameClock =
+      viewerZone === o.timeZone || (offsetAt(start, o.timeZone) === offsetAt(start, viewerZone) && offsetAt(end, o.timeZone) === offsetAt(end, viewerZone));
+    times = { event, viewer: sameClock ? undefined : formatRange(o.start, o.end, locale, viewerZone) };
+    if (occurrenceTimes.size >= MAX_REMEMBERED) occurrenceTimes.clear();
+    occurrenceTimes.set(key, times);
+  }
+  return times;
+}
+
+const occurrenceTimes = new Map<string, OccurrenceTimes>();
+
+const durations = new Map<string, string>();
+
+/** Minutes as a duration ("90 min", "1 hr, 30 min" — per locale). */
+export function formatMinutes(minutes: number, locale: string): string {
+  const key = `${locale}|${minutes}`;
+  let text = durations.get(key);
+  if (text === undefined) {
+    text = durationText(minutes, locale);
+    durations.set(key, text);
+  }
+  return text;
+}
+
+function durationText(minutes: number, locale: string): string {
+  try {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    // Intl.DurationFormat is newer than Intl.NumberFormat units; fall back when absent.
+    const DurationFormat = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }).DurationFormat;
+    if (DurationFormat) return new DurationFormat(locale, { style: 'short' }).format(hours ? { hours, minutes: rest } : { minutes });
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+  } catch {
+    return `${minutes} min`;
+  }
+}
+
+/** ICU output uses narrow and regular no-break spaces; tests compare with plain spaces. */
+export function normalizeSpaces(text: string): string {
+  return text.replace(/[\u202f\u00a0\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,68 @@
+/**
+ * Localisation with @lit/localize's runtime-mode message format, scoped per element.
+ *
+ * `configureLocalization` is a page-wide singleton that may be configured only once, and the host page
+ * may already use it; a widget also takes its language from its own nearest `lang` attribute, so two
+ * widgets on one page can speak different languages. So instead of installing the global runtime, this
+ * module exports a `msg` with the same type (lit-localize-tools still extracts its calls) that looks
+ * messages up in the locale of the element currently rendering (`withMessagesLocale`).
+ */
+import type { MsgFn, TemplateMap } from '@lit/localize/internal/types.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import { templates as es } from '../generated/locales/es.js';
+
+export { str } from '@lit/localize/internal/str-tag.js';
+
+export const SOURCE_LOCALE = 'en';
+export const TARGET_LOCALES = ['es'] as const;
+export type MessagesLocale = typeof SOURCE_LOCALE | (typeof TARGET_LOCALES)[number];
+
+const catalogs: Record<MessagesLocale, TemplateMap | undefined> = { en: undefined, es };
+let active: MessagesLocale = SOURCE_LOCALE;
+
+/** Translates a message into the locale of the element being rendered (English outside a render). */
+export const msg = ((template: Parameters<MsgFn>[0], options?: Parameters<MsgFn>[1]) =>
+  runtimeMsg(catalogs[active], template as never, options)) as MsgFn;
+
+/** Runs `fn` with messages looked up in `locale`; nested calls restore the outer locale. */
+export function withMessagesLocale<T>(locale: MessagesLocale, fn: () => T): T {
+  const previous = active;
+  active = locale;
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
+}
+
+/** The message catalogue for a BCP 47 tag: `es-MX` → `es`; anything untranslated → English. */
+export function messagesLocaleFor(lang: string): MessagesLocale {
+  const base = lang.toLowerCase().split(/[-_]/)[0];
+  return (TARGET_LOCALES as readonly string[]).includes(base ?? '') ? (base as MessagesLocale) : SOURCE_LOCALE;
+}
+
+/** A valid BCP 47 tag for `Intl` from an attribute value; invalid or empty values fall back to `fallback`. */
+export function canonicalLocale(lang: string | null | undefined, fallback = 'en'): string {
+  if (!lang) return fallback;
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * The language of an element: its own or its nearest ancestor's `lang` attribute, crossing shadow
+ * roots, then the document's.
+ */
+export function resolveLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return canonicalLocale(lang);
+    }
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return canonicalLocale(element.ownerDocument.documentElement.lang);
+}

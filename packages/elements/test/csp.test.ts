@@ -1,0 +1,141 @@
+/**
+ * The CDN bundle on a page with a strict Content Security Policy and Trusted Types: no inline script or
+ * style, `require-trusted-types-for 'script'`, only Lit's policy allowed. Drives Debian's Chromium with
+ * Playwright (vitest's browser mode cannot set response headers per page).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright';
+import { buildCdn } from '../scripts/cdn.mjs';
+import { sampleFeed } from './sample-feed.js';
+import { serve, type Served } from './serve.js';
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+const NOW = '2026-01-21T00:00:00Z';
+
+const page = (script: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title><script type="module" src="/page.js"></script><script type="module" src="${script}"></script></head><body>${body}</body></html>`;
+
+// Listeners are registered by an external script: inline script is exactly what the policy forbids.
+const PAGE_JS = `
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+`;
+
+// What the widgets must never do: a string assigned to innerHTML, which Trusted Types refuses.
+const CONTROL_JS = `
+try { document.body.innerHTML = '<b>injected</b>'; } catch (e) { console.error('blocked: ' + e.name); }
+`;
+
+let browser: Browser;
+let server: Served;
+let cdn: string;
+
+beforeAll(async () => {
+  cdn = mkdtempSync(join(tmpdir(), 'mk-cdn-'));
+  await buildCdn({ outdir: cdn });
+  writeFileSync(join(cdn, 'page.js'), PAGE_JS);
+  const body = `
+    <mk-workshop-list src="/feed.json" now="${NOW}" viewer-time-zone="Europe/Berlin"></mk-workshop-list>
+    <mk-rsvp-form src="/feed.json" workshop-id="mentoring-up-expectations" endpoint="/rsvp" now="${NOW}"></mk-rsvp-form>`;
+  server = await serve({
+    pages: {
+      '/bundle.html': page('/cdn/mentorkit.js', body),
+      '/autoload.html': page('/cdn/autoloader.js', body),
+      '/control.html': page('/control.js', '<p>control</p>'),
+    },
+    headers: { 'Content-Security-Policy': CSP },
+    dirs: { '/cdn/': cdn },
+    routes: [
+      (req, _body, res) => {
+        const send = (status: number, type: string, body: string) => {
+          res.writeHead(status, { 'Content-Type': type }).end(body);
+          return true;
+        };
+        if (req.url === '/control.js') return send(200, 'text/javascript', CONTROL_JS);
+        if (req.url === '/favicon.ico') return send(204, 'text/plain', '');
+        if (req.url === '/page.js') return send(200, 'text/javascript', PAGE_JS);
+        if (req.url === '/feed.json') return send(200, 'application/json', JSON.stringify(sampleFeed()));
+        if (req.url?.startsWith('/rsvp/status')) return send(200, 'application/json', JSON.stringify({ capacity: 25, confirmed: 3 }));
+        if (req.url === '/rsvp' && req.method === 'POST') return send(201, 'application/json', JSON.stringify({ status: 'confirmed' }));
+        return false;
+      },
+    ],
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+describe.each(['/bundle.html', '/autoload.html'])('strict CSP + Trusted Types: %s', (path) => {
+  it('renders both widgets, submits an RSVP, and violates nothing', async () => {
+    const { page, errors } = await open(path);
+    const list = page.locator('mk-workshop-list');
+    await list.locator('.item .title').first().waitFor();
+    expect(await list.locator('.item .title').allTextContents()).toContain('Mentoring Up: Aligning Expectations');
+
+    const form = page.locator('mk-rsvp-form');
+    await form.locator('#f-name').fill('Ada Lovelace');
+    await form.locator('#f-email').fill('ada@example.edu');
+    await form.locator('#f-role').selectOption('postdoc');
+    await form.locator('#f-field').selectOption('biosciences');
+    await form.locator('#f-q_program-year').selectOption('2nd');
+    await form.locator('#f-q_consent').check();
+    expect(await form.locator('[part="eligibility"]').textContent()).toContain('You are in tier 1');
+    await form.locator('[part="submit"]').click();
+    await form.locator('[part="result"]').waitFor();
+    expect(await form.locator('[part="result"] .notice-title').textContent()).toBe('You are registered.');
+
+    // The calendar menu builds links on demand; opening it must not need anything the policy blocks.
+    await list.locator('details.calendar summary').first().click();
+    await list.locator('details.calendar a').first().waitFor();
+
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    const post = server.requests.find((r) => r.method === 'POST' && r.url === '/rsvp');
+    expect(JSON.parse(post!.body).person.email).toBe('ada@example.edu');
+    expect(server.requests.filter((r) => r.method === 'GET').every((r) => !/ada|lovelace/i.test(r.url))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the policy is enforced', () => {
+  it('a plain innerHTML assignment is refused and reported (the check above can fail)', async () => {
+    const { page, errors } = await open('/control.html');
+    await page.waitForFunction(() => (window as unknown as { __violations?: string[] }).__violations?.length);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual(['require-trusted-types-for trusted-types-sink']);
+    expect(errors.some((e) => e.includes('blocked: TypeError'))).toBe(true);
+    expect(await page.locator('b').count()).toBe(0);
+    await page.close();
+  });
+});

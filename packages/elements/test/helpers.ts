@@ -1,0 +1,68 @@
+/** Shared helpers for the browser tests. */
+import axe from 'axe-core';
+import { expect } from 'vitest';
+import type { LitElement } from 'lit';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Appends an element (created by `make`) to a fresh container and waits for its first render. */
+export async function mount<T extends LitElement>(make: () => T, container: HTMLElement = document.body): Promise<T> {
+  const el = make();
+  container.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until `check` passes (re-rendering elements settle over a few microtasks and fetches). */
+export async function waitFor<T>(check: () => T, { timeout = 3000, interval = 10 } = {}): Promise<NonNullable<T>> {
+  const start = performance.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = check();
+      if (value !== undefined && value !== null && value !== false) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (performance.now() - start > timeout) throw last instanceof Error ? last : new Error(`waitFor timed out: ${String(check)}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Text content with ICU's narrow/no-break spaces and runs of whitespace made single spaces. */
+export function text(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/[\u202f\u00a0\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Runs axe on an element (including its open shadow root) and fails listing every violation. */
+export async function expectAccessible(element: Element): Promise<void> {
+  const results = await axe.run(element, { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] });
+  const report = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n  ')}`);
+  expect(report, report.join('\n')).toEqual([]);
+}
+
+/** `querySelector` in an element's shadow root, failing clearly when absent. */
+export function $<E extends Element = HTMLElement>(host: Element, selector: string): E {
+  const found = host.shadowRoot?.querySelector<E>(selector);
+  if (!found) throw new Error(`no ${selector} in <${host.localName}>`);
+  return found;
+}
+
+export function $$<E extends Element = HTMLElement>(host: Element, selector: string): E[] {
+  return [...(host.shadowRoot?.querySelectorAll<E>(selector) ?? [])];
+}
+
+/** Replaces `window.fetch` for one test; returns the calls and a restore function. */
+export function stubFetch(handler: (url: string, init: RequestInit | undefined) => Response | Promise<Response>) {
+  const original = window.fetch;
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    calls.push({ url, init });
+    if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    return handler(url, init);
+  };
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
