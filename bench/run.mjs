@@ -1,6 +1,6 @@
 // `pnpm bench`: runs every `packages/*/bench/*.bench.mjs` and `apps/*/bench/*.bench.mjs` (each default-exports
 // an async function returning result rows), prints them with their ratios, and writes bench/results.json.
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
@@ -37,7 +37,14 @@ for (const file of selected) {
     console.error(`  failed: ${error?.stack ?? error}`);
   }
 }
-const out = { generatedAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, results };
+// A run of some benchmarks keeps the other benchmarks' last results, so the file always covers everything.
+let kept = [];
+if (only.length && existsSync(join(root, 'bench', 'results.json'))) {
+  const previous = JSON.parse(await readFile(join(root, 'bench', 'results.json'), 'utf8'));
+  const ran = new Set(selected.map((f) => relative(root, f)));
+  kept = (previous.results ?? []).filter((r) => !ran.has(r.file));
+}
+const out = { generatedAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, results: [...kept, ...results] };
 await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`\nwrote bench/results.json (${results.length} results)`);
+console.log(`\nwrote bench/results.json (${results.length} new, ${kept.length} kept from earlier runs)`);
 process.exit(failed ? 1 : 0);
