@@ -180,6 +180,24 @@ describe('mentorkit build refuses', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('a catalog with lint errors, unless the author accepts those codes by name', async () => {
+    const seed = join(demoCatalogs, 'mentoring-up.yaml');
+    const target = join(dir, 'accepted');
+    const refused = await cli(['build', seed, '--out', target]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[placeholder-text]');
+    expect(existsSync(target)).toBe(false);
+
+    const built = await cli(['build', seed, '--out', target, '--accept', 'placeholder-text']);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toContain('accepted with --accept placeholder-text');
+    expect(existsSync(join(target, 'feed.json'))).toBe(true);
+
+    const unknown = await cli(['build', seed, '--out', target, '--accept', 'placeholder']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"placeholder" is not one');
+  });
+
   it('to go on when a file cannot be written: exit 1, naming the folder', async () => {
     const target = join(dir, 'blocked');
     await mkdir(target, { recursive: true });

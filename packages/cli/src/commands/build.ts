@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isHttpUrl } from '@mentorkit/core';
+import { isHttpUrl, LINT_CODES } from '@mentorkit/core';
 import type { Command } from '../args.js';
 import { buildSite, PROGRESS_THRESHOLD, writtenSummary } from '../build.js';
 import { checkText, readCatalogFile } from '../check.js';
@@ -38,6 +38,11 @@ export const buildCommand: Command = {
     now: NOW_OPTION,
     'base-url': { type: 'string', value: '<url>', description: 'Absolute URL the output is published at; used in JSON-LD' },
     clean: { type: 'boolean', description: 'First remove what an earlier build wrote into --out (only those files)' },
+    accept: {
+      type: 'string',
+      value: '<codes>',
+      description: 'Build despite these lint findings (comma-separated codes, e.g. placeholder-text); they are still reported, as warnings',
+    },
     strict: STRICT_OPTION,
     watch: WATCH_OPTION,
   },
@@ -46,6 +51,7 @@ export const buildCommand: Command = {
     'mentorkit build catalog.yaml --out public/mentoring',
     'mentorkit build catalog.yaml --out dist --from 2026-01-01 --to 2026-12-31 --base-url https://www.example.edu/mentoring/',
     'mentorkit build catalog.yaml --out dist --watch',
+    'mentorkit build catalog.yaml --out dist --accept placeholder-text',
   ],
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
@@ -61,6 +67,12 @@ export const buildCommand: Command = {
     const baseUrl = values['base-url'] as string | undefined;
     if (baseUrl !== undefined && !isHttpUrl(baseUrl)) throw new UsageError(`--base-url must be an absolute http(s) URL, not "${baseUrl}"`, 'build');
     const strict = values.strict === true;
+    const accepted = new Set(((values.accept as string | undefined) ?? '').split(',').map((c) => c.trim()).filter(Boolean));
+    for (const code of accepted) {
+      if (!(code in LINT_CODES)) {
+        throw new UsageError(`--accept takes lint codes; "${code}" is not one (known: ${Object.keys(LINT_CODES).join(', ')})`, 'build');
+      }
+    }
 
     const once = async (): Promise<number> => {
       const started = performance.now();
@@ -71,6 +83,13 @@ export const buildCommand: Command = {
       reading.update(`checking ${file}…`, true);
       const checked = checkText(file, text, { now: (c) => (nowFlag ? resolveTimeFlag('now', nowFlag, c.defaultTimeZone) : clock) });
       reading.done();
+      // Accepted findings stay visible but no longer block: an explicit, per-code decision of the author.
+      for (const p of checked.report.problems) {
+        if (p.kind === 'lint' && p.severity === 'error' && accepted.has(p.code)) {
+          p.severity = 'warning';
+          p.message = `${p.message} (accepted with --accept ${p.code})`;
+        }
+      }
       const counts = count([checked.report]);
       const colors = colorsFor(io.stderr, io.env);
       if (checked.report.problems.length > 0) {
