@@ -3,10 +3,11 @@
  * zone arithmetic, so it runs where the feed is built and in the service, never in the widgets' bundle:
  * the feed carries the resulting instants and the browser only compares them (status.ts).
  */
-import { DateTime, Duration, IANAZone } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import type { AcademicCalendar } from '../calendar/calendar.schema.js';
 import { findTerm } from '../calendar/calendar.js';
 import { resolveWallClock } from '../time/zoned.js';
+import { isKnownTimeZone } from '../time/time.schema.js';
 import type { WindowBoundary } from './policy.schema.js';
 import type { ResolvedWindow } from './status.js';
 
@@ -197,6 +198,6 @@ function instantOf(value: string, what: string, zone: string): DateTime {
 
 function sessionZone(ctx: BoundaryContext): string {
   const zone = ctx.occurrence.timeZone || ctx.defaultTimeZone;
-  if (!IANAZone.isValidZone(zone)) throw new RsvpWindowError(`unknown time zone ${JSON.stringify(zone)}`, 'invalid-instant');
+  if (!isKnownTimeZone(zone)) throw new RsvpWindowError(`unknown time zone ${JSON.stringify(zone)}`, 'invalid-instant');
   return zone;
 }

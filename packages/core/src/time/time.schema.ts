@@ -47,10 +47,25 @@ export const LocalTimeSchema = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time of day written HH:mm, e.g. 09:00' })
   .meta({ examples: ['09:00'] });
 
+const zoneValidity = new Map<string, boolean>();
+
+/**
+ * Whether `name` is an IANA zone this runtime knows (`America/New_York`, `UTC`; not `EST` or `+05:00`).
+ * Cached: luxon answers by constructing an `Intl.DateTimeFormat`, which dominates checking large catalogs.
+ */
+export function isKnownTimeZone(name: string): boolean {
+  let known = zoneValidity.get(name);
+  if (known === undefined) {
+    known = (name.includes('/') || name === 'UTC') && IANAZone.isValidZone(name);
+    zoneValidity.set(name, known);
+  }
+  return known;
+}
+
 /** An IANA time zone name such as `America/New_York`. Offsets and abbreviations (EST) are not zones. */
 export const TimeZoneSchema = z
   .string({ error: 'expected an IANA time zone name like America/New_York' })
-  .refine((value) => value.includes('/') || value === 'UTC' ? IANAZone.isValidZone(value) : false, {
+  .refine(isKnownTimeZone, {
     error: (issue) =>
       `unknown time zone ${JSON.stringify(issue.input)}: use an IANA name such as America/New_York or Europe/Madrid (not an abbreviation like EST)`,
   })
