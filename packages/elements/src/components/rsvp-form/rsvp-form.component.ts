@@ -317,7 +317,7 @@ export class MkRsvpForm extends MkElement {
       return html`<div class="card" part="form">${this.renderHeader(w, o)}${this.renderResult(this.outcome)}${this.renderLiveRegion()}</div>`;
     }
     const noSession = choices.length === 0 && !o;
-    const blocked = !noSession && window !== undefined && (window.state === 'not-yet-open' || window.state === 'closed' || (window.state === 'full' && !window.waitlistOpen));
+    const blocked = noSession || (window !== undefined && (window.state === 'not-yet-open' || window.state === 'closed' || (window.state === 'full' && !window.waitlistOpen)));
     return html`<form class="card" part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => this.onSubmit(e, w, policy)}>
       ${this.renderHeader(w, o)}
       ${this.problems.length > 0 ? this.renderErrorSummary(policy) : nothing}

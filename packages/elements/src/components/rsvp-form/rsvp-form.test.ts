@@ -110,6 +110,13 @@ describe('<mk-rsvp-form> fields and explanations', () => {
     await expectAccessible(el);
   });
 
+  it('offers nothing to submit once every session is over', async () => {
+    const el = await form('new-semester', (e) => (e.now = new Date('2030-01-01T00:00:00Z')));
+    expect(el.shadowRoot!.textContent).toContain('There are no sessions open for RSVP.');
+    expect(el.shadowRoot!.querySelector('[part="submit"]')).toBeNull();
+    await expectAccessible(el);
+  });
+
   it('shows seats, and a waitlist when the endpoint reports the session full', async () => {
     const stub = withFetch((url) => (url.includes('/status?') ? json({ capacity: 40, confirmed: 40, waitlisted: 2 }) : json({}, 500)));
     const el = await form('new-semester', (e) => (e.endpoint = 'https://rsvp.example.edu/api/rsvp/'));
