@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { buildFeed, toICalendar, toJsonLdGraph, toWorkshopJsonLd, type Catalog } from '@mentorkit/core';
+import { buildFeed, toICalendar, toJsonLdGraph, toWorkshopJsonLdAll, type Catalog } from '@mentorkit/core';
 import { renderFallbacks } from './html/fallback.js';
 import { UsageError, type CliStream } from './io.js';
 import { Progress } from './progress.js';
@@ -104,8 +104,9 @@ export async function buildSite(catalog: Catalog, options: BuildOptions): Promis
 
     // The graph is for machines (large for a large catalog); a workshop's file is pasted into its page: indented.
     await write('jsonld.json', `${JSON.stringify(toJsonLdGraph(catalog, jsonLdOptions))}\n`);
+    const workshopJsonLd = toWorkshopJsonLdAll(catalog, jsonLdOptions);
     for (const w of catalog.workshops) {
-      await write(`workshops/${w.id}.jsonld`, `${JSON.stringify(toWorkshopJsonLd(catalog, w.id, jsonLdOptions), null, 2)}\n`);
+      await write(`workshops/${w.id}.jsonld`, `${JSON.stringify(workshopJsonLd.get(w.id), null, 2)}\n`);
     }
 
     for (const file of renderFallbacks(feed, options.now)) await write(file.path, file.content);

@@ -62,3 +62,13 @@ describe('findTerm', () => {
     expect(() => findTerm(quarters, '2023-2-1')).toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('findTerm, asked again', () => {
+  it('gives equal answers for the same date and choice, and a caller changing one does not change the next', () => {
+    const first = findTerm(quarters, '2023-01-15');
+    (first as { between: boolean }).between = !(first as { between: boolean }).between;
+    expect(findTerm(quarters, '2023-01-15')).toEqual(findTerm(quarters, '2023-01-15'));
+    expect(findTerm(quarters, '2023-01-15')).not.toEqual(first);
+    expect(findTerm(quarters, '2023-01-15', 'previous')).not.toEqual(findTerm(quarters, '2023-01-15'));
+  });
+});

@@ -31,6 +31,18 @@ export function sortedTerms(calendar: AcademicCalendar): Term[] {
  */
 export function findTerm(calendar: AcademicCalendar, date: string, choice: TermChoice = 'containing'): TermLookup {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`expected a date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  // RSVP windows look up the same few dates for thousands of occurrences; calendars are not mutated once parsed.
+  let cache = lookups.get(calendar);
+  if (cache === undefined) lookups.set(calendar, (cache = new Map()));
+  const key = `${choice}|${date}`;
+  let found = cache.get(key);
+  if (found === undefined) cache.set(key, (found = lookUpTerm(calendar, date, choice)));
+  return { ...found };
+}
+
+const lookups = new WeakMap<AcademicCalendar, Map<string, TermLookup>>();
+
+function lookUpTerm(calendar: AcademicCalendar, date: string, choice: TermChoice): TermLookup {
   const terms = sortedTerms(calendar);
   const name = `academic calendar ${JSON.stringify(calendar.id)}`;
   for (const term of terms) {

@@ -5,7 +5,7 @@ export { escapeText, foldLine, unfoldLines, contentLine, MAX_LINE_OCTETS } from 
 export { vtimezoneLines, type VTimezoneOptions } from './vtimezone.js';
 export { googleCalendarUrl, outlookCalendarUrl, MAX_LINK_DESCRIPTION, type CalendarLinkDetails, type LinkOccurrence } from './calendar-links.js';
 export { locationText } from './location-text.js';
-export { toJsonLd, toJsonLdGraph, toWorkshopJsonLd, eventStatusOf, SCHEMA_ORG, type JsonLdOptions } from './json-ld.js';
+export { toJsonLd, toJsonLdGraph, toWorkshopJsonLd, toWorkshopJsonLdAll, eventStatusOf, SCHEMA_ORG, type JsonLdOptions } from './json-ld.js';
 // schema.org's Organization and Person would clash with the catalog's: the types live under one name.
 export type * as SchemaOrg from './schema-org.js';
 export type { JsonLdGraph, JsonLdNode } from './schema-org.js';

@@ -3,7 +3,7 @@ import { loadDemoCatalog } from '../../test/seed-helpers.js';
 import { parseCatalog, type Catalog, type CatalogInput } from '../catalog/index.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import { SESSION_STATUSES, type SessionStatus } from '../session/session.schema.js';
-import { eventStatusOf, toJsonLd, toJsonLdGraph, toWorkshopJsonLd } from './json-ld.js';
+import { eventStatusOf, toJsonLd, toJsonLdGraph, toWorkshopJsonLd, toWorkshopJsonLdAll } from './json-ld.js';
 import type { Course, EducationEvent, JsonLdNode, LearningResource, Place, VirtualLocation } from './schema-org.js';
 
 const NOW = '2026-01-05T12:00:00Z';
@@ -237,5 +237,19 @@ describe('toWorkshopJsonLd', () => {
 
   it('rejects an unknown workshop by name', () => {
     expect(() => toWorkshopJsonLd(loadDemoCatalog('mentoring-up.yaml'), 'nope', { now: NOW })).toThrow(/unknown workshop id "nope"/);
+  });
+});
+
+describe('toWorkshopJsonLdAll', () => {
+  it.each(['mentoring-up.yaml', 'advancing-mentorship.yaml', 'mentoring-resources.yaml'])('equals toWorkshopJsonLd of each workshop of %s, in catalog order', (file) => {
+    const catalog = loadDemoCatalog(file);
+    const options = { now: NOW, baseUrl: 'https://example.edu/mentoring' };
+    const all = toWorkshopJsonLdAll(catalog, options);
+    expect([...all.keys()]).toEqual(catalog.workshops.map((w) => w.id));
+    for (const w of catalog.workshops) expect(JSON.stringify(all.get(w.id))).toBe(JSON.stringify(toWorkshopJsonLd(catalog, w.id, options)));
+  });
+
+  it('rejects bad options by name, as toWorkshopJsonLd does', () => {
+    expect(() => toWorkshopJsonLdAll(loadDemoCatalog('mentoring-up.yaml'), { now: NOW, currency: 'dollars' })).toThrow(/options.currency must be an ISO 4217 code/);
   });
 });

@@ -431,3 +431,22 @@ export function toWorkshopJsonLd(catalog: Catalog, workshopId: string, options: 
   const workshops = selectWorkshops(catalog, { workshops: [workshopId] }, 'toWorkshopJsonLd');
   return { '@context': SCHEMA_ORG, '@graph': new JsonLdWriter(catalog, options).workshopNodes(workshops) };
 }
+
+/**
+ * {@link toWorkshopJsonLd} of every workshop, by workshop id in catalog order. Equal to calling it once
+ * per workshop, but the lookups are built once: per-workshop calls on a large catalog cost time
+ * proportional to the square of its size.
+ */
+export function toWorkshopJsonLdAll(catalog: Catalog, options: Omit<JsonLdOptions, 'workshops' | 'programs'>): Map<string, JsonLdGraph> {
+  const writer = new JsonLdWriter(catalog, options);
+  const out = new Map<string, JsonLdGraph>();
+  // A duplicated id (a parse error, but this takes any Catalog) selects every workshop with it, as toWorkshopJsonLd does.
+  const byId = new Map<string, Workshop[]>();
+  for (const w of catalog.workshops) {
+    const same = byId.get(w.id);
+    if (same) same.push(w);
+    else byId.set(w.id, [w]);
+  }
+  for (const [id, workshops] of byId) out.set(id, { '@context': SCHEMA_ORG, '@graph': writer.workshopNodes(workshops) });
+  return out;
+}

@@ -193,3 +193,39 @@ describe('resolveRsvpWindow: tiers and consistency', () => {
     expect(() => resolveRsvpWindow(policy({}), la('2022-10-19T16:00', '2022-10-19T17:30'), ctx)).toThrow(/occurrence.start must be an ISO instant with an offset/);
   });
 });
+
+describe('resolveRsvpWindow, asked again for the same occurrence', () => {
+  const tiered = policy({
+    window: { opens: { kind: 'term', calendar: 'quarters' }, closes: { kind: 'session', before: 'P1D' } },
+    priority: [{ id: 'second', label: 'Second', when: { fact: 'role', operator: 'exists' }, opens: { kind: 'term', calendar: 'quarters', after: 'P7D' } }],
+  });
+
+  it('gives an equal window each time, and a caller changing its copy does not change the next one', () => {
+    const first = resolveRsvpWindow(tiered, mentoringUpOct, ctx);
+    (first.tierOpens as Record<string, string>).second = 'changed';
+    const second = resolveRsvpWindow(tiered, mentoringUpOct, ctx);
+    expect(second).toEqual({ opens: '2022-09-26T00:00:00.000-07:00', closes: '2022-10-18T16:00:00.000-07:00', tierOpens: { second: '2022-10-03T00:00:00.000-07:00' } });
+    expect(second).not.toBe(first);
+  });
+
+  it('tells occurrences apart by zone and default zone, not only by start', () => {
+    const p = policy({ window: { closes: { kind: 'term', calendar: 'quarters', edge: 'end' } } });
+    const floating = { start: '2022-10-19T16:00:00.000-07:00', end: '2022-10-19T17:30:00.000-07:00', timeZone: '' };
+    expect(resolveRsvpWindow(p, floating, ctx).closes).toBe('2022-12-16T23:59:00.000-08:00');
+    expect(resolveRsvpWindow(p, floating, { ...ctx, defaultTimeZone: 'America/New_York' }).closes).toBe('2022-12-17T02:59:00.000-05:00');
+  });
+
+  it('throws the same error each time', () => {
+    const p = policy({ window: { opens: { kind: 'session', before: 'P1D' }, closes: { kind: 'session', before: 'P2D' } } });
+    for (let i = 0; i < 2; i++) {
+      try {
+        resolveRsvpWindow(p, mentoringUpOct, ctx);
+        expect.unreachable('the window is empty');
+      } catch (error) {
+        expect(error).toBeInstanceOf(RsvpWindowError);
+        expect((error as RsvpWindowError).code).toBe('empty-window');
+        expect((error as Error).message).toMatch(/RSVP policy "p" for the session starting 2022-10-19T16:00:00.000-07:00: the window opens/);
+      }
+    }
+  });
+});

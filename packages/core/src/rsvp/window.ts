@@ -85,19 +85,48 @@ export function resolveBoundary(boundary: WindowBoundary, ctx: BoundaryContext):
  * closes. A tier opening at or after the close is kept: that tier never gets to RSVP (rsvpStatus says closed).
  */
 export function resolveRsvpWindow(policy: WindowPolicy, occurrence: OccurrenceTimes, ctx: WindowContext): ResolvedWindow {
+  // The feed, the lint and the JSON-LD each ask for the window of the same occurrences: remember them per
+  // policy and calendars (parsed catalogs are not mutated), keyed by everything else the window depends on.
+  let byCalendars = resolvedWindows.get(policy);
+  if (byCalendars === undefined) resolvedWindows.set(policy, (byCalendars = new WeakMap()));
+  let byOccurrence = byCalendars.get(ctx.calendars);
+  if (byOccurrence === undefined) byCalendars.set(ctx.calendars, (byOccurrence = new Map()));
+  const key = `${occurrence.start}|${occurrence.end}|${occurrence.timeZone}|${ctx.defaultTimeZone}`;
+  let memo = byOccurrence.get(key);
+  if (memo === undefined) {
+    try {
+      memo = { window: computeRsvpWindow(policy, occurrence, ctx) };
+    } catch (error) {
+      if (!(error instanceof RsvpWindowError)) throw error;
+      memo = { error };
+    }
+    byOccurrence.set(key, memo);
+  }
+  if ('error' in memo) throw new RsvpWindowError(memo.error.message, memo.error.code);
+  // A copy each time, so that a caller changing its result cannot change another's.
+  return { ...memo.window, tierOpens: { ...memo.window.tierOpens } };
+}
+
+type MemoisedWindow = { window: ResolvedWindow } | { error: RsvpWindowError };
+
+const resolvedWindows = new WeakMap<WindowPolicy, WeakMap<readonly AcademicCalendar[], Map<string, MemoisedWindow>>>();
+
+function computeRsvpWindow(policy: WindowPolicy, occurrence: OccurrenceTimes, ctx: WindowContext): ResolvedWindow {
   const bctx: BoundaryContext = { ...ctx, occurrence };
   const zone = sessionZone(bctx);
+  // Most policies read the session's start for several boundaries: parse it once.
+  const parsed = new Map<string, DateTime>();
   const where = `RSVP policy ${JSON.stringify(policy.id ?? '(unnamed)')} for the session starting ${occurrence.start}`;
   const at = (boundary: WindowBoundary, what: string): DateTime => {
     try {
-      return resolve(boundary, bctx, zone).setZone(zone);
+      return resolve(boundary, bctx, zone, parsed).setZone(zone);
     } catch (error) {
       if (error instanceof RsvpWindowError) throw new RsvpWindowError(`${where}: ${what}: ${error.message}`, error.code);
       throw error;
     }
   };
   const closesBoundary = policy.window?.closes;
-  const closes = closesBoundary !== undefined ? at(closesBoundary, 'window.closes') : instantOf(occurrence.start, 'occurrence.start', zone);
+  const closes = closesBoundary !== undefined ? at(closesBoundary, 'window.closes') : instantOf(occurrence.start, 'occurrence.start', zone, parsed);
   const opensBoundary = policy.window?.opens;
   const opens = opensBoundary !== undefined ? at(opensBoundary, 'window.opens') : undefined;
   if (opens !== undefined && opens.toMillis() >= closes.toMillis()) {
@@ -110,7 +139,7 @@ export function resolveRsvpWindow(policy: WindowPolicy, occurrence: OccurrenceTi
   return { ...(opens !== undefined ? { opens: opens.toISO()! } : {}), closes: closes.toISO()!, tierOpens };
 }
 
-function resolve(boundary: WindowBoundary, ctx: BoundaryContext, zone: string): DateTime {
+function resolve(boundary: WindowBoundary, ctx: BoundaryContext, zone: string, parsed?: Map<string, DateTime>): DateTime {
   switch (boundary.kind) {
     case 'absolute': {
       const boundaryZone = boundary.timeZone ?? zone;
@@ -118,7 +147,7 @@ function resolve(boundary: WindowBoundary, ctx: BoundaryContext, zone: string): 
     }
     case 'session': {
       const edge = boundary.edge ?? 'start';
-      const base = instantOf(edge === 'end' ? ctx.occurrence.end : ctx.occurrence.start, `occurrence.${edge}`, zone);
+      const base = instantOf(edge === 'end' ? ctx.occurrence.end : ctx.occurrence.start, `occurrence.${edge}`, zone, parsed);
       return move(base, boundary, zone);
     }
     case 'term': {
@@ -128,7 +157,7 @@ function resolve(boundary: WindowBoundary, ctx: BoundaryContext, zone: string): 
         throw new RsvpWindowError(`unknown academic calendar ${JSON.stringify(boundary.calendar)} (known: ${known})`, 'unknown-calendar');
       }
       // The session's own date decides its term: a 23:00 session in Los Angeles belongs to its local day.
-      const sessionDate = instantOf(ctx.occurrence.start, 'occurrence.start', zone).toISODate()!;
+      const sessionDate = instantOf(ctx.occurrence.start, 'occurrence.start', zone, parsed).toISODate()!;
       const found = findTerm(calendar, sessionDate, boundary.term ?? 'containing');
       if (!found.ok) throw new RsvpWindowError(`session on ${sessionDate}: ${found.message}`, 'no-term');
       const edge = boundary.edge ?? 'start';
@@ -154,6 +183,29 @@ function move(base: DateTime, boundary: { before?: string | undefined; after?: s
   const text = boundary.before ?? boundary.after;
   if (text === undefined) return base;
   const sign = boundary.before !== undefined ? -1 : 1;
+  const { calendarPart, hasCalendarPart, clockMillis } = parseDuration(text);
+  let moved: DateTime = base.setZone(zone);
+  if (hasCalendarPart) {
+    // Date arithmetic on the wall clock (read as if it were UTC, which has no DST), then back into the zone.
+    const wall = DateTime.fromObject(moved.toObject(), { zone: 'utc' });
+    const shifted = sign < 0 ? wall.minus(calendarPart) : wall.plus(calendarPart);
+    moved = computed(shifted, zone);
+  }
+  return clockMillis === 0 ? moved : moved.plus({ milliseconds: sign * clockMillis });
+}
+
+interface ParsedDuration {
+  calendarPart: { years: number; quarters: number; months: number; weeks: number; days: number };
+  hasCalendarPart: boolean;
+  clockMillis: number;
+}
+
+/** Parsed durations by their text: a catalog uses a handful of them for thousands of occurrences. */
+const durations = new Map<string, ParsedDuration>();
+
+function parseDuration(text: string): ParsedDuration {
+  const known = durations.get(text);
+  if (known !== undefined) return known;
   const duration = Duration.fromISO(text);
   if (!duration.isValid || !text.startsWith('P')) {
     throw new RsvpWindowError(`${JSON.stringify(text)} is not an ISO 8601 duration such as PT24H or P7D`, 'invalid-duration');
@@ -161,14 +213,11 @@ function move(base: DateTime, boundary: { before?: string | undefined; after?: s
   const d = duration.toObject();
   const calendarPart = { years: d.years ?? 0, quarters: d.quarters ?? 0, months: d.months ?? 0, weeks: d.weeks ?? 0, days: d.days ?? 0 };
   const clockMillis = Duration.fromObject({ hours: d.hours ?? 0, minutes: d.minutes ?? 0, seconds: d.seconds ?? 0, milliseconds: d.milliseconds ?? 0 }).as('milliseconds');
-  let moved: DateTime = base.setZone(zone);
-  if (Object.values(calendarPart).some((v) => v !== 0)) {
-    // Date arithmetic on the wall clock (read as if it were UTC, which has no DST), then back into the zone.
-    const wall = DateTime.fromObject(moved.toObject(), { zone: 'utc' });
-    const shifted = sign < 0 ? wall.minus(calendarPart) : wall.plus(calendarPart);
-    moved = computed(shifted, zone);
-  }
-  return clockMillis === 0 ? moved : moved.plus({ milliseconds: sign * clockMillis });
+  const parsed = { calendarPart, hasCalendarPart: Object.values(calendarPart).some((v) => v !== 0), clockMillis };
+  // Bounded: the texts come from catalogs, and a long-running service may see many.
+  if (durations.size >= 1_000) durations.clear();
+  durations.set(text, parsed);
+  return parsed;
 }
 
 /** A wall-clock time computed by the rules: a DST gap moves it forward, a repeated hour takes the first. */
@@ -188,12 +237,17 @@ function written(local: string, zone: string, what: string): DateTime {
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function instantOf(value: string, what: string, zone: string): DateTime {
+/** `value` in `zone`; `parsed` remembers the values already read (DateTime is immutable). */
+function instantOf(value: string, what: string, zone: string, parsed?: Map<string, DateTime>): DateTime {
+  const known = parsed?.get(value);
+  if (known !== undefined) return known;
   const dt = WITH_OFFSET.test(value) ? DateTime.fromISO(value, { setZone: true }) : undefined;
   if (dt === undefined || !dt.isValid) {
     throw new RsvpWindowError(`${what} must be an ISO instant with an offset, e.g. 2026-01-08T15:00:00.000-05:00; got ${JSON.stringify(value)}`, 'invalid-instant');
   }
-  return dt.setZone(zone);
+  const inZone = dt.setZone(zone);
+  parsed?.set(value, inZone);
+  return inZone;
 }
 
 function sessionZone(ctx: BoundaryContext): string {
