@@ -2,6 +2,7 @@
  * The CDN build (esbuild), shared by the package build and the tests that load the bundle:
  *   <outdir>/mentorkit.js           one minified, self-contained file registering every tag
  *   <outdir>/components/mk-*.js     one module per tag, shared code in components/chunks/
+ *   <outdir>/locales/<lang>.js      a translation, imported by mentorkit.js only when a widget needs it
  *   <outdir>/autoloader.js          imports components/mk-*.js for tags that appear on the page
  * `@mentorkit/core/browser` is bundled from core's source so the bundle never lags behind a stale
  * core build (npm users get core as a dependency instead).
@@ -23,6 +24,42 @@ export function definedTags() {
     .sort();
 }
 
+/** Locales with a generated message catalogue in src/generated/locales/. */
+export function translatedLocales() {
+  return readdirSync(join(root, 'src/generated/locales'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/**
+ * Leaves the catalogues that src/internal/localize.ts imports on demand out of the one-file bundle:
+ * `import('…/generated/locales/es.js')` becomes `import('./locales/es.js')`, a file built beside it.
+ */
+const lazyLocalesPlugin = {
+  name: 'lazy-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/generated\/locales\/[\w-]+\.js$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      return { path: `./locales/${args.path.split('/').pop()}`, external: true };
+    });
+  },
+};
+
+/**
+ * The generated catalogues import only `str` from `@lit/localize`, whose main module would also bring
+ * its global runtime (which the widgets do not use, see src/internal/localize.ts). Importing anything
+ * else from it fails the build, as `str-tag.js` exports nothing more.
+ */
+const strOnlyPlugin = {
+  name: 'lit-localize-str-only',
+  setup(build) {
+    build.onResolve({ filter: /^@lit\/localize$/ }, (args) =>
+      build.resolve('@lit/localize/internal/str-tag.js', { kind: args.kind, resolveDir: args.resolveDir }),
+    );
+  },
+};
+
 /** @param {{ outdir: string, minify?: boolean, metafile?: boolean }} options */
 export async function buildCdn({ outdir, minify = true }) {
   // Chunk names carry content hashes: stale ones from an earlier build must not linger.
@@ -40,9 +77,19 @@ export async function buildCdn({ outdir, minify = true }) {
     legalComments: 'linked',
     logLevel: 'warning',
     alias: { '@mentorkit/core/browser': coreBrowserEntry },
-    plugins: minify ? [minifyTemplatesPlugin] : [],
+    plugins: [...(minify ? [minifyTemplatesPlugin] : []), strOnlyPlugin],
   };
-  await build({ ...common, entryPoints: ['src/define/all.ts'], outfile: join(outdir, 'mentorkit.js') });
+  await build({
+    ...common,
+    entryPoints: ['src/define/all.ts'],
+    outfile: join(outdir, 'mentorkit.js'),
+    plugins: [...common.plugins, lazyLocalesPlugin],
+  });
+  await build({
+    ...common,
+    entryPoints: Object.fromEntries(translatedLocales().map((locale) => [locale, `src/generated/locales/${locale}.ts`])),
+    outdir: join(outdir, 'locales'),
+  });
   await build({
     ...common,
     entryPoints: Object.fromEntries(names.map((name) => [`mk-${name}`, `src/define/${name}.ts`])),

@@ -9,7 +9,6 @@
  */
 import type { MsgFn, TemplateMap } from '@lit/localize/internal/types.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import { templates as es } from '../generated/locales/es.js';
 
 export { str } from '@lit/localize/internal/str-tag.js';
 
@@ -17,8 +16,41 @@ export const SOURCE_LOCALE = 'en';
 export const TARGET_LOCALES = ['es'] as const;
 export type MessagesLocale = typeof SOURCE_LOCALE | (typeof TARGET_LOCALES)[number];
 
-const catalogs: Record<MessagesLocale, TemplateMap | undefined> = { en: undefined, es };
+// Translations are fetched on first use, so English pages do not download them (in the CDN build
+// each catalogue is a file of its own beside the bundle).
+const loaders: Record<Exclude<MessagesLocale, typeof SOURCE_LOCALE>, () => Promise<TemplateMap>> = {
+  es: () => import('../generated/locales/es.js').then((m) => m.templates),
+};
+const catalogs: Partial<Record<MessagesLocale, TemplateMap>> = {};
+const loading = new Map<MessagesLocale, Promise<void>>();
 let active: MessagesLocale = SOURCE_LOCALE;
+
+/** Whether the messages of `locale` can be shown now (English always can). */
+export function hasMessages(locale: MessagesLocale): boolean {
+  return locale === SOURCE_LOCALE || catalogs[locale] !== undefined;
+}
+
+/**
+ * Loads the messages of `locale` once. A failed load is forgotten, so a later call retries, and
+ * rejects: the caller renders in English meanwhile.
+ */
+export function loadMessages(locale: MessagesLocale): Promise<void> {
+  if (locale === SOURCE_LOCALE || catalogs[locale]) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale]().then(
+      (templates) => {
+        catalogs[locale] = templates;
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
 
 /** Translates a message into the locale of the element being rendered (English outside a render). */
 export const msg = ((template: Parameters<MsgFn>[0], options?: Parameters<MsgFn>[1]) =>

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { html } from 'lit';
 import { MkElement } from './mk-element.js';
-import { msg } from './localize.js';
+import { hasMessages, msg } from './localize.js';
 
 class MkProbe extends MkElement {
+  /** Every text this element has rendered, in order. */
+  rendered: string[] = [];
   override render() {
-    return html`<p>${msg('Try again', { id: 'try-again' })}</p>`;
+    const text = msg('Try again', { id: 'try-again' });
+    this.rendered.push(text);
+    return html`<p>${text}</p>`;
   }
 }
 customElements.define('mk-probe', MkProbe);
@@ -24,6 +28,21 @@ afterEach(() => {
 });
 
 describe('MkElement', () => {
+  // First in the file: the Spanish catalogue is module state, loaded at most once per page.
+  it('loads the Spanish messages only for a Spanish element, and renders no English before them', async () => {
+    const en = document.createElement('mk-probe');
+    document.body.append(en);
+    await en.updateComplete;
+    expect(hasMessages('es')).toBe(false);
+    const es = document.createElement('mk-probe');
+    es.lang = 'es';
+    document.body.append(es);
+    await es.updateComplete;
+    expect(hasMessages('es')).toBe(true);
+    expect(es.rendered).toEqual(['Reintentar']);
+    expect(en.rendered).toEqual(['Try again']);
+  });
+
   it('takes its language from the nearest lang, per element, across shadow roots', async () => {
     const es = document.createElement('mk-probe');
     es.lang = 'es-MX';

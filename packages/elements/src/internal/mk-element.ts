@@ -1,6 +1,6 @@
 import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { baseStyles, tokenStyles } from './tokens.styles.js';
-import { messagesLocaleFor, resolveLang, withMessagesLocale, type MessagesLocale } from './localize.js';
+import { hasMessages, loadMessages, messagesLocaleFor, resolveLang, withMessagesLocale, type MessagesLocale } from './localize.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -62,7 +62,21 @@ export class MkElement extends LitElement {
     connected.delete(this);
   }
 
+  /**
+   * Waits for the element's message catalogue before rendering, so a Spanish widget never flashes
+   * English; `updateComplete` includes the wait. If the catalogue cannot be loaded, it renders in English.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.messagesLocale;
+    if (hasMessages(locale)) return super.scheduleUpdate();
+    return loadMessages(locale).then(
+      () => super.scheduleUpdate(),
+      () => super.scheduleUpdate(),
+    );
+  }
+
   protected override update(changed: PropertyValues): void {
-    withMessagesLocale(this.messagesLocale, () => super.update(changed));
+    const locale = this.messagesLocale;
+    withMessagesLocale(hasMessages(locale) ? locale : 'en', () => super.update(changed));
   }
 }
