@@ -4,6 +4,7 @@ import type { Feed, FeedCurriculum, FeedWorkshop } from '@mentorkit/core/browser
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { dateTimeFormat, formatMinutes } from '../../internal/format.js';
+import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { formatCount, heading, httpHref, isOne, joinList, paragraphs, toHeadingLevel } from '../resource-card/render-helpers.js';
 import { curriculumView, type CurriculumVariant, type SessionTiming, type ThemeSession, type ThemeView } from './curriculum-view.js';
@@ -354,7 +355,7 @@ export class MkCurriculum extends MkElement {
     return html`<li part="session" class="session ${s.timing}">
       <span class="session-title">${href ? html`<a href=${href}>${title}</a>` : title}</span>
       <span class="session-when">${when}</span>
-      <span part="session-timing" class="badge timing ${cancelled ? 'cancelled' : s.timing}">${cancelled ? statusLabel(o.status) : timingLabel(s.timing)}</span>
+      <span part="session-timing" class="badge timing ${cancelled ? 'cancelled' : s.timing}">${cancelled ? sessionStatusLabel(o.status) : timingLabel(s.timing)}</span>
     </li>`;
   }
 
@@ -411,17 +412,6 @@ function timingLabel(timing: SessionTiming): string {
       return msg('On request', { id: 'badge-on-request' });
     case 'undated':
       return msg('No date yet', { id: 'curriculum-undated' });
-  }
-}
-
-function statusLabel(status: string): string {
-  switch (status) {
-    case 'cancelled':
-      return msg('Cancelled', { id: 'curriculum-cancelled' });
-    case 'postponed':
-      return msg('Postponed', { id: 'curriculum-postponed' });
-    default:
-      return status;
   }
 }
 

@@ -7,6 +7,7 @@ import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
 import { formatDate, formatDateParts, formatMinutes, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
+import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../../internal/calendar-links.js';
 import { mailtoHref, safeHref } from '../../internal/urls.js';
@@ -440,7 +441,7 @@ export class MkWorkshopList extends MkElement {
       ${o.location?.instructions ? html`<span class="where">${o.location.instructions}</span>` : nothing}
       ${o.status !== 'scheduled'
         ? html`<span
-            ><span class="badge ${o.status === 'cancelled' ? 'danger' : 'warning'}" part="badge">${statusLabel(o.status)}</span>
+            ><span class="badge ${o.status === 'cancelled' ? 'danger' : 'warning'}" part="badge">${sessionStatusLabel(o.status)}</span>
             <span class="status-note" ?hidden=${!o.statusNote}>${o.statusNote}</span></span
           >`
         : nothing}
@@ -555,21 +556,6 @@ function modalityLabel(m: string): string {
       return msg('Hybrid', { id: 'modality-hybrid' });
     default:
       return m;
-  }
-}
-
-function statusLabel(s: FeedOccurrence['status']): string {
-  switch (s) {
-    case 'cancelled':
-      return msg('Cancelled', { id: 'status-cancelled' });
-    case 'postponed':
-      return msg('Postponed', { id: 'status-postponed' });
-    case 'rescheduled':
-      return msg('Rescheduled', { id: 'status-rescheduled' });
-    case 'moved-online':
-      return msg('Moved online', { id: 'status-moved-online' });
-    default:
-      return msg('Scheduled', { id: 'status-scheduled' });
   }
 }
 
