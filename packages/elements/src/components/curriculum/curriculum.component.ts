@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Feed, FeedCurriculum, FeedWorkshop } from '@mentorkit/core/browser';
+import { dateConverter } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { dateTimeFormat, formatMinutes } from '../../internal/format.js';
@@ -24,14 +25,6 @@ declare module '../../internal/events.js' {
   }
 }
 
-const dateConverter = {
-  fromAttribute: (value: string | null): Date | undefined => {
-    if (!value) return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  },
-  toAttribute: (value: Date | undefined): string | null => (value ? value.toISOString() : null),
-};
 
 /** Sessions shown per theme before "and N more". */
 const SESSIONS_SHOWN = 4;

@@ -13,6 +13,7 @@ import {
   type RsvpStatus,
   type TierVerdict,
 } from '@mentorkit/core/browser';
+import { dateConverter } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type RsvpOutcome, type RsvpPayload } from '../../internal/events.js';
@@ -37,14 +38,6 @@ import {
 } from './rsvp-model.js';
 import { styles } from './rsvp-form.styles.js';
 
-const dateConverter = {
-  fromAttribute: (value: string | null): Date | undefined => {
-    if (!value) return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  },
-  toAttribute: (value: Date | undefined): string | null => (value ? value.toISOString() : null),
-};
 
 type Phase = 'editing' | 'submitting' | 'done';
 

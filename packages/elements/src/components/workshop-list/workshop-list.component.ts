@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { googleCalendarUrl, outlookCalendarUrl, type Feed, type FeedOccurrence, type FeedWorkshop } from '@mentorkit/core/browser';
+import { dateConverter } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
@@ -19,14 +20,6 @@ type FeedRecording = NonNullable<FeedOccurrence['recording']>;
 
 const VIEWS: readonly WorkshopView[] = ['upcoming', 'past', 'all'];
 
-const dateConverter = {
-  fromAttribute: (value: string | null): Date | undefined => {
-    if (!value) return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  },
-  toAttribute: (value: Date | undefined): string | null => (value ? value.toISOString() : null),
-};
 
 interface RenderContext {
   locale: string;
