@@ -8,5 +8,5 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['zod', 'zod/mini', 'luxon', 'rrule', 'yaml'],
+  external: ['zod', 'luxon', 'rrule', 'yaml'],
 });

@@ -1,7 +1,8 @@
 /**
- * `@mentorkit/core/browser`: what a web page needs, and nothing heavy — the feed schema (zod/mini), the
- * eligibility and priority evaluator, RSVP window status over resolved instants, and add-to-calendar
- * links. No luxon, no rrule, no classic zod: the widgets' one-file bundle is built from this entry.
+ * `@mentorkit/core/browser`: what a web page needs, and nothing heavy — the feed schema (a small
+ * hand-written checker, feed/check.ts), the eligibility and priority evaluator, RSVP window status over
+ * resolved instants, and add-to-calendar links. No luxon, no rrule, no zod of any kind: the widgets'
+ * one-file bundle is built from this entry.
  */
 export * from './feed/feed.schema.js';
 export type { Rule, Condition, FactValue, Operator } from './rules/rules.schema.js';

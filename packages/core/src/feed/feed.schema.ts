@@ -1,20 +1,21 @@
 /**
  * The feed: what the widgets read. Built from a catalog (occurrences expanded, RSVP windows resolved to
  * instants, references resolved to names) so that a browser needs no time-zone database, no recurrence
- * engine and no catalog schema — only this small zod/mini schema, plain `Intl` and comparisons.
+ * engine and no catalog schema — only this schema, plain `Intl` and comparisons.
  *
- * This module imports zod/mini only: it is the browser entry's data boundary (`@mentorkit/core/feed`).
+ * Written with the small checker in check.ts rather than zod: it is the browser entry's data boundary
+ * and ships in the widgets' bundle (docs/adr/0006-feed-check.md). The types below are inferred from it.
  */
-import * as z from 'zod/mini';
+import * as c from './check.js';
 import type { Rule } from '../rules/rules.schema.js';
 
-const text = z.string();
-const opt = <T extends z.core.SomeType>(schema: T) => z.optional(schema);
+const text = c.string();
+const opt = c.optional;
 /** An instant with offset, as produced by the feed builder: 2026-01-08T15:00:00.000-05:00. */
-const instant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'expected an ISO instant with offset'));
-const localDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'expected a local date-time'));
-const url = z.string().check(z.refine((v) => /^https?:\/\/[^\s]+$/i.test(v), 'expected an http(s) URL'));
-const ref = z.object({ id: text, name: text });
+const instant = c.string(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO instant with offset');
+const localDateTime = c.string(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'a local date-time');
+const url = c.string(/^https?:\/\/[^\s]+$/i, 'an http(s) URL');
+const ref = c.object({ id: text, name: text });
 
 function isRule(value: unknown, depth = 0): boolean {
   if (depth > 32 || value === null || typeof value !== 'object') return false;
@@ -24,16 +25,16 @@ function isRule(value: unknown, depth = 0): boolean {
   if ('not' in r) return isRule(r.not, depth + 1);
   return typeof r.fact === 'string' && typeof r.operator === 'string';
 }
-const rule = z.custom<Rule>((v) => isRule(v), { error: 'expected a rule ({fact, operator, value} or all/any/not)' });
+const rule = c.custom<Rule>((v) => isRule(v), 'a rule ({fact, operator, value} or all/any/not)');
 
-export const FeedAccessSchema = z.object({
-  level: z.enum(['public', 'institutional', 'registered', 'restricted']),
+export const FeedAccessSchema = c.object({
+  level: c.oneOf(['public', 'institutional', 'registered', 'restricted']),
   note: opt(text),
   platform: opt(text),
 });
 
-export const FeedLocationSchema = z.object({
-  kind: z.enum(['online', 'in-person', 'hybrid']),
+export const FeedLocationSchema = c.object({
+  kind: c.oneOf(['online', 'in-person', 'hybrid']),
   platform: opt(text),
   venue: opt(text),
   room: opt(text),
@@ -43,17 +44,17 @@ export const FeedLocationSchema = z.object({
   instructions: opt(text),
 });
 
-export const FeedRecordingSchema = z.object({ url, access: FeedAccessSchema, title: opt(text) });
+export const FeedRecordingSchema = c.object({ url, access: FeedAccessSchema, title: opt(text) });
 
-export const FeedRsvpWindowSchema = z.object({
+export const FeedRsvpWindowSchema = c.object({
   opens: opt(instant),
   closes: instant,
   /** Per priority tier: when RSVP opens for people in that tier. */
-  tierOpens: z.record(z.string(), instant),
+  tierOpens: c.record(instant),
 });
-export type FeedRsvpWindow = z.infer<typeof FeedRsvpWindowSchema>;
+export type FeedRsvpWindow = c.Infer<typeof FeedRsvpWindowSchema>;
 
-export const FeedOccurrenceSchema = z.object({
+export const FeedOccurrenceSchema = c.object({
   id: text,
   sessionId: text,
   start: instant,
@@ -61,47 +62,47 @@ export const FeedOccurrenceSchema = z.object({
   timeZone: text,
   localStart: localDateTime,
   localEnd: localDateTime,
-  status: z.enum(['scheduled', 'cancelled', 'postponed', 'rescheduled', 'moved-online']),
+  status: c.oneOf(['scheduled', 'cancelled', 'postponed', 'rescheduled', 'moved-online']),
   statusNote: opt(text),
   title: opt(text),
   topic: opt(text),
   location: opt(FeedLocationSchema),
   recording: opt(FeedRecordingSchema),
   rsvp: opt(FeedRsvpWindowSchema),
-  capacity: opt(z.number()),
+  capacity: opt(c.number()),
   /** The source gave the date but no time: show the date only (the times are placeholders). */
-  timeUnknown: opt(z.boolean()),
+  timeUnknown: opt(c.boolean()),
 });
-export type FeedOccurrence = z.infer<typeof FeedOccurrenceSchema>;
+export type FeedOccurrence = c.Infer<typeof FeedOccurrenceSchema>;
 
-export const FeedQuestionSchema = z.object({
+export const FeedQuestionSchema = c.object({
   id: text,
-  type: z.enum(['text', 'textarea', 'select', 'multi-select', 'checkbox']),
+  type: c.oneOf(['text', 'textarea', 'select', 'multi-select', 'checkbox']),
   label: text,
   help: opt(text),
-  required: z.boolean(),
-  options: opt(z.array(text)),
-  maxLength: opt(z.number()),
+  required: c.boolean(),
+  options: opt(c.array(text)),
+  maxLength: opt(c.number()),
 });
-export type FeedQuestion = z.infer<typeof FeedQuestionSchema>;
+export type FeedQuestion = c.Infer<typeof FeedQuestionSchema>;
 
-export const FeedTierSchema = z.object({ id: text, label: text, when: rule, reservedSeats: opt(z.number()) });
+export const FeedTierSchema = c.object({ id: text, label: text, when: rule, reservedSeats: opt(c.number()) });
 
-export const FeedRsvpPolicySchema = z.object({
+export const FeedRsvpPolicySchema = c.object({
   id: text,
   eligibility: opt(rule),
   eligibilityText: opt(text),
-  tiers: z.array(FeedTierSchema),
-  fields: z.array(z.enum(['name', 'email', 'role', 'field', 'department', 'institution'])),
-  questions: z.array(FeedQuestionSchema),
-  capacity: opt(z.number()),
-  waitlist: opt(z.object({ enabled: z.boolean(), limit: opt(z.number()) })),
-  allocation: z.enum(['first-come', 'at-close']),
-  seriesRegistration: z.boolean(),
+  tiers: c.array(FeedTierSchema),
+  fields: c.array(c.oneOf(['name', 'email', 'role', 'field', 'department', 'institution'])),
+  questions: c.array(FeedQuestionSchema),
+  capacity: opt(c.number()),
+  waitlist: opt(c.object({ enabled: c.boolean(), limit: opt(c.number()) })),
+  allocation: c.oneOf(['first-come', 'at-close']),
+  seriesRegistration: c.boolean(),
 });
-export type FeedRsvpPolicy = z.infer<typeof FeedRsvpPolicySchema>;
+export type FeedRsvpPolicy = c.Infer<typeof FeedRsvpPolicySchema>;
 
-export const FeedPresenterSchema = z.object({
+export const FeedPresenterSchema = c.object({
   role: text,
   name: text,
   title: opt(text),
@@ -109,38 +110,38 @@ export const FeedPresenterSchema = z.object({
   url: opt(url),
   note: opt(text),
 });
-export type FeedPresenter = z.infer<typeof FeedPresenterSchema>;
+export type FeedPresenter = c.Infer<typeof FeedPresenterSchema>;
 
-export const FeedImageSchema = z.object({ url, alt: opt(z.string()), decorative: opt(z.boolean()) });
+export const FeedImageSchema = c.object({ url, alt: opt(c.string()), decorative: opt(c.boolean()) });
 
-export const FeedWorkshopSchema = z.object({
+export const FeedWorkshopSchema = c.object({
   id: text,
-  kind: z.enum(['scheduled', 'request-only']),
+  kind: c.oneOf(['scheduled', 'request-only']),
   title: text,
   summary: opt(text),
   description: opt(text),
   recap: opt(text),
   url: opt(url),
   image: opt(FeedImageSchema),
-  programs: z.array(z.object({ id: text, title: text })),
-  audiences: z.array(ref),
+  programs: c.array(c.object({ id: text, title: text })),
+  audiences: c.array(ref),
   audienceText: opt(text),
-  objectives: z.array(z.object({ statement: text, code: opt(text) })),
+  objectives: c.array(c.object({ statement: text, code: opt(text) })),
   objectivesIntro: opt(text),
   /** Themes taught; `variant` is the curriculum version the workshop follows (from `basedOn.variant`). */
-  themes: z.array(z.object({ id: text, title: text, curriculum: text, variant: opt(text) })),
-  presenters: z.array(FeedPresenterSchema),
-  hosts: z.array(z.object({ id: text, name: text, url: opt(url) })),
-  formats: z.array(z.object({ durationMinutes: z.number(), label: opt(text) })),
-  modality: opt(z.enum(['online', 'in-person', 'hybrid'])),
-  notes: z.array(text),
+  themes: c.array(c.object({ id: text, title: text, curriculum: text, variant: opt(text) })),
+  presenters: c.array(FeedPresenterSchema),
+  hosts: c.array(c.object({ id: text, name: text, url: opt(url) })),
+  formats: c.array(c.object({ durationMinutes: c.number(), label: opt(text) })),
+  modality: opt(c.oneOf(['online', 'in-person', 'hybrid'])),
+  notes: c.array(text),
   lastHeld: opt(text),
   scheduleText: opt(text),
   request: opt(
-    z.object({
+    c.object({
       whoText: opt(text),
       eligibility: opt(rule),
-      method: z.enum(['email', 'form', 'url', 'contact']),
+      method: c.oneOf(['email', 'form', 'url', 'contact']),
       email: opt(text),
       url: opt(url),
       instructions: opt(text),
@@ -148,92 +149,94 @@ export const FeedWorkshopSchema = z.object({
     }),
   ),
   /** Expanded occurrences within the feed's window, sorted by start. */
-  occurrences: z.array(FeedOccurrenceSchema),
+  occurrences: c.array(FeedOccurrenceSchema),
   rsvp: opt(FeedRsvpPolicySchema),
 });
-export type FeedWorkshop = z.infer<typeof FeedWorkshopSchema>;
+export type FeedWorkshop = c.Infer<typeof FeedWorkshopSchema>;
 
-export const FeedResourceSchema = z.object({
+export const FeedResourceSchema = c.object({
   id: text,
-  kind: z.enum(['video', 'video-series', 'article', 'report', 'book', 'guide', 'worksheet', 'course', 'website', 'recording', 'template', 'checklist']),
+  kind: c.oneOf(['video', 'video-series', 'article', 'report', 'book', 'guide', 'worksheet', 'course', 'website', 'recording', 'template', 'checklist']),
   title: text,
   description: opt(text),
   url: opt(url),
-  provider: opt(z.object({ id: text, name: text, url: opt(url) })),
-  authors: z.array(text),
+  provider: opt(c.object({ id: text, name: text, url: opt(url) })),
+  authors: c.array(text),
   publisher: opt(text),
   published: opt(text),
   image: opt(FeedImageSchema),
   access: FeedAccessSchema,
-  topics: z.array(text),
-  themes: z.array(z.object({ id: text, title: text })),
-  audiences: z.array(ref),
-  highlights: z.array(text),
+  topics: c.array(text),
+  themes: c.array(c.object({ id: text, title: text })),
+  audiences: c.array(ref),
+  highlights: c.array(text),
   /** ISO 8601 duration of a video/recording, or a course's total. */
   duration: opt(text),
-  modules: opt(z.array(z.object({ title: text, description: opt(text), duration: opt(text) }))),
-  episodes: opt(z.array(z.object({ title: text, url: opt(url), duration: opt(text) }))),
+  modules: opt(c.array(c.object({ title: text, description: opt(text), duration: opt(text) }))),
+  episodes: opt(c.array(c.object({ title: text, url: opt(url), duration: opt(text) }))),
   platform: opt(text),
-  selfPaced: opt(z.boolean()),
+  selfPaced: opt(c.boolean()),
 });
-export type FeedResource = z.infer<typeof FeedResourceSchema>;
+export type FeedResource = c.Infer<typeof FeedResourceSchema>;
 
-export const FeedCurriculumSchema = z.object({
+export const FeedCurriculumSchema = c.object({
   id: text,
   title: text,
   description: opt(text),
-  ordering: z.enum(['any', 'sequence']),
+  ordering: c.oneOf(['any', 'sequence']),
   provenance: opt(
-    z.object({ authors: z.array(text), organization: opt(text), license: opt(text), url: opt(url), citation: opt(text) }),
+    c.object({ authors: c.array(text), organization: opt(text), license: opt(text), url: opt(url), citation: opt(text) }),
   ),
-  variants: z.array(z.object({ id: text, title: text, audiences: z.array(ref), description: opt(text) })),
-  themes: z.array(
-    z.object({
+  variants: c.array(c.object({ id: text, title: text, audiences: c.array(ref), description: opt(text) })),
+  themes: c.array(
+    c.object({
       id: text,
       title: text,
       description: opt(text),
-      objectives: z.array(z.object({ id: text, statement: text, code: opt(text) })),
+      objectives: c.array(c.object({ id: text, statement: text, code: opt(text) })),
       /** Variant ids this theme is limited to; absent: every variant. */
-      variants: opt(z.array(text)),
+      variants: opt(c.array(text)),
     }),
   ),
-  delivery: z.array(z.object({ kind: text, description: opt(text), sessions: opt(z.number()), weeks: opt(z.number()), durationMinutes: opt(z.number()) })),
+  delivery: c.array(c.object({ kind: text, description: opt(text), sessions: opt(c.number()), weeks: opt(c.number()), durationMinutes: opt(c.number()) })),
 });
-export type FeedCurriculum = z.infer<typeof FeedCurriculumSchema>;
+export type FeedCurriculum = c.Infer<typeof FeedCurriculumSchema>;
 
 export const FEED_VERSION = 1;
 
-export const FeedSchema = z.object({
-  version: z.literal(FEED_VERSION),
+export const FeedSchema = c.object({
+  version: c.literal(FEED_VERSION),
   generatedAt: instant,
-  window: z.object({ from: instant, to: instant }),
-  catalog: z.object({ id: text, title: text, language: text, defaultTimeZone: text, url: opt(url) }),
-  vocabularies: z.object({
-    roles: z.array(z.object({ id: text, label: text })),
-    fields: z.array(z.object({ id: text, label: text, broader: opt(z.array(text)) })),
+  window: c.object({ from: instant, to: instant }),
+  catalog: c.object({ id: text, title: text, language: text, defaultTimeZone: text, url: opt(url) }),
+  vocabularies: c.object({
+    roles: c.array(c.object({ id: text, label: text })),
+    fields: c.array(c.object({ id: text, label: text, broader: opt(c.array(text)) })),
   }),
-  programs: z.array(z.object({ id: text, title: text, summary: opt(text), url: opt(url) })),
-  audiences: z.array(ref),
-  workshops: z.array(FeedWorkshopSchema),
-  resources: z.array(FeedResourceSchema),
-  curricula: z.array(FeedCurriculumSchema),
+  programs: c.array(c.object({ id: text, title: text, summary: opt(text), url: opt(url) })),
+  audiences: c.array(ref),
+  workshops: c.array(FeedWorkshopSchema),
+  resources: c.array(FeedResourceSchema),
+  curricula: c.array(FeedCurriculumSchema),
 });
-export type Feed = z.infer<typeof FeedSchema>;
+export type Feed = c.Infer<typeof FeedSchema>;
 
 export interface FeedIssue {
   path: string;
   message: string;
 }
 
-/** Validates untrusted feed JSON at the widget boundary; errors carry the path (`workshops[3].occurrences[0].start`). */
+/**
+ * Validates untrusted feed JSON at the widget boundary; errors carry the path
+ * (`workshops[3].occurrences[0].start`), at most 20 of them. The feed returned is the input itself.
+ */
 export function parseFeed(input: unknown): { ok: true; feed: Feed } | { ok: false; errors: FeedIssue[] } {
-  const result = FeedSchema.safeParse(input);
-  if (result.success) return { ok: true, feed: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.slice(0, 20).map((issue) => ({
-      path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)',
-      message: issue.message,
-    })),
-  };
+  const result = c.validate(FeedSchema, input);
+  return result.ok ? { ok: true, feed: result.value } : { ok: false, errors: result.issues };
+}
+
+/** Validates one resource on its own (a `<mk-resource-card>` given a `resource` object); paths start at its keys. */
+export function parseFeedResource(input: unknown): { ok: true; resource: FeedResource } | { ok: false; errors: FeedIssue[] } {
+  const result = c.validate(FeedResourceSchema, input);
+  return result.ok ? { ok: true, resource: result.value } : { ok: false, errors: result.issues };
 }

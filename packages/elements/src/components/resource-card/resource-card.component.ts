@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { FeedResourceSchema, type FeedResource } from '@mentorkit/core/browser';
+import { parseFeedResource, type FeedResource } from '@mentorkit/core/browser';
 import { MkElement } from '../../internal/mk-element.js';
 import { msg, str } from '../../internal/localize.js';
 import { dateTimeFormat } from '../../internal/format.js';
@@ -310,10 +310,10 @@ export function markValidated(resources: readonly FeedResource[]): void {
 
 function check(resource: unknown): Checked {
   if (typeof resource === 'object' && resource !== null && validated.has(resource)) return { ok: true, resource: resource as FeedResource };
-  const result = FeedResourceSchema.safeParse(resource);
-  if (result.success) return { ok: true, resource: result.data };
-  const issue = result.error.issues[0];
-  const path = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || 'resource';
+  const result = parseFeedResource(resource);
+  if (result.ok) return result;
+  const issue = result.errors[0];
+  const path = !issue || issue.path === '(root)' ? 'resource' : issue.path;
   return { ok: false, path, message: issue?.message ?? 'invalid' };
 }
 
