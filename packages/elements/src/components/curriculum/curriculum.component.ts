@@ -158,14 +158,14 @@ export class MkCurriculum extends MkElement {
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return html`<div part="loading" class="loading" aria-busy="true">
-          <p class="status-line" role="status">${msg('Loading the curriculum…', { id: 'curriculum-loading' })}</p>
-          <div class="skeleton" aria-hidden="true"><div class="sk-title"></div><div class="sk-grid"><div></div><div></div><div></div></div></div>
+        return html`<div part="loading" aria-busy="true">
+          <p class="count" role="status">${msg('Loading the curriculum…', { id: 'curriculum-loading' })}</p>
+          <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
         </div>`;
       case 'error':
         return this.renderError(describeFeedError(state.error), state.error.kind !== 'invalid');
       case 'empty':
-        return html`<div part="empty" class="state">
+        return html`<div class="state" part="empty">
           <p class="state-title">${msg('No curriculum yet', { id: 'curriculum-empty-title' })}</p>
           <p>${msg('This catalog has not published a curriculum.', { id: 'curriculum-empty' })}</p>
         </div>`;
@@ -182,7 +182,7 @@ export class MkCurriculum extends MkElement {
   }
 
   private renderError(message: string, retry: boolean): TemplateResult {
-    return html`<div part="error" class="state error" role="alert">
+    return html`<div class="state error" part="error" role="alert">
       <p class="state-title">${msg('The curriculum could not be shown', { id: 'curriculum-error-title' })}</p>
       <p>${message}</p>
       ${retry ? html`<button type="button" class="button secondary" @click=${() => this.data.reload()}>${msg('Try again', { id: 'try-again' })}</button>` : nothing}

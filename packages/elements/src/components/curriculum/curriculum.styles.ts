@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { feedViewStyles } from '../../internal/feed-view.styles.js';
 
-export const curriculumStyles = css`
+const own = css`
   :host {
     --_theme-bg: var(--mk-curriculum-theme-background, var(--_mk-surface));
     --_theme-border: var(--mk-curriculum-theme-border-color, var(--_mk-border));
@@ -10,6 +11,10 @@ export const curriculumStyles = css`
     --_number-bg: var(--mk-curriculum-number-background, var(--_mk-accent));
     --_number-fg: var(--mk-curriculum-number-color, var(--_mk-accent-contrast));
     --_variant: var(--mk-curriculum-variant-color, var(--_mk-accent));
+    --_skeleton-min: var(--_theme-min);
+    --_skeleton-gap: var(--_gap);
+    --_skeleton-height: 10rem;
+    --_skeleton-radius: var(--_theme-radius);
   }
 
   .curriculum {
@@ -387,75 +392,6 @@ export const curriculumStyles = css`
   .delivery-description {
     color: var(--_mk-muted);
   }
-
-  /* States */
-  .state {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_mk-space-3);
-    padding: var(--_mk-space-5);
-    border: 1px dashed var(--_mk-border);
-    border-radius: var(--_mk-radius);
-    background: var(--_mk-surface);
-  }
-
-  .state p {
-    overflow-wrap: anywhere;
-  }
-
-  .state-title {
-    font-size: var(--_mk-font-size-lg);
-    font-weight: 650;
-  }
-
-  .state.error {
-    border: 1px solid var(--_mk-danger);
-    border-inline-start-width: 4px;
-  }
-
-  .state.error .state-title {
-    color: var(--_mk-danger);
-  }
-
-  .skeleton {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_mk-space-4);
-  }
-
-  .sk-title {
-    width: min(24rem, 70%);
-    height: 2rem;
-  }
-
-  .sk-grid {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_theme-min)), 1fr));
-    gap: var(--_gap);
-  }
-
-  .sk-grid > div {
-    height: 10rem;
-  }
-
-  .sk-title,
-  .sk-grid > div {
-    border-radius: var(--_mk-radius);
-    background: linear-gradient(100deg, var(--_mk-surface-alt) 30%, var(--_mk-surface) 50%, var(--_mk-surface-alt) 70%) 0 0 / 300% 100%;
-    animation: shimmer 1.6s ease-in-out infinite;
-  }
-
-  @keyframes shimmer {
-    to {
-      background-position: -150% 0;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .sk-title,
-    .sk-grid > div {
-      animation: none;
-    }
-  }
 `;
+
+export const curriculumStyles = [feedViewStyles, own];

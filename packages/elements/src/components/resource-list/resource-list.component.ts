@@ -126,12 +126,12 @@ export class MkResourceList extends MkElement {
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return html`<div part="loading" class="loading" aria-busy="true">
+        return html`<div part="loading" aria-busy="true">
           <p class="count" role="status">${msg('Loading resources…', { id: 'resource-list-loading' })}</p>
           <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
         </div>`;
       case 'error':
-        return html`<div part="error" class="state error" role="alert">
+        return html`<div class="state error" part="error" role="alert">
           <p class="state-title">${msg('Resources could not be shown', { id: 'resource-list-error-title' })}</p>
           <p>${describeFeedError(state.error)}</p>
           ${state.error.kind === 'invalid'
@@ -139,7 +139,7 @@ export class MkResourceList extends MkElement {
             : html`<button type="button" class="button secondary" @click=${() => this.data.reload()}>${msg('Try again', { id: 'try-again' })}</button>`}
         </div>`;
       case 'empty':
-        return html`<div part="empty" class="state empty">
+        return html`<div class="state" part="empty">
           <p class="state-title">${msg('No resources yet', { id: 'resource-list-empty-title' })}</p>
           <p>${msg('This catalog has not published any resources.', { id: 'resource-list-empty' })}</p>
         </div>`;

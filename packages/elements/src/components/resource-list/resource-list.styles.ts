@@ -1,11 +1,15 @@
 import { css } from 'lit';
+import { feedViewStyles } from '../../internal/feed-view.styles.js';
 
-export const resourceListStyles = css`
+const own = css`
   :host {
     --_list-gap: var(--mk-resource-list-gap, var(--_mk-space-5));
     --_list-min: var(--mk-resource-list-card-min-width, 19rem);
     --_filters-bg: var(--mk-resource-list-filters-background, var(--_mk-surface-alt));
     --_chip-radius: var(--mk-resource-list-chip-radius, 999px);
+    --_skeleton-min: var(--_list-min);
+    --_skeleton-gap: var(--_list-gap);
+    --_skeleton-height: 14rem;
   }
 
   .filters {
@@ -13,11 +17,6 @@ export const resourceListStyles = css`
     flex-wrap: wrap;
     align-items: flex-end;
     gap: var(--_mk-space-4) var(--_mk-space-5);
-    margin-bottom: var(--_mk-space-3);
-    padding: var(--_mk-space-4);
-    border: 1px solid var(--_mk-border);
-    border-radius: var(--_mk-radius);
-    background: var(--_filters-bg);
   }
 
   .kinds {
@@ -124,16 +123,6 @@ export const resourceListStyles = css`
     cursor: pointer;
   }
 
-  .count {
-    margin: 0 0 var(--_mk-space-3);
-    color: var(--_mk-muted);
-    font-size: var(--_mk-font-size-sm);
-  }
-
-  .count:empty {
-    display: none;
-  }
-
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_list-min)), 1fr));
@@ -151,59 +140,6 @@ export const resourceListStyles = css`
   .item > mk-resource-card {
     flex: 1;
   }
-
-  .state {
-    padding: var(--_mk-space-5);
-    border: 1px dashed var(--_mk-border);
-    border-radius: var(--_mk-radius);
-    background: var(--_mk-surface);
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_mk-space-3);
-  }
-
-  .state-title {
-    font-weight: 650;
-    font-size: var(--_mk-font-size-lg);
-  }
-
-  .state.error {
-    border: 1px solid var(--_mk-danger);
-    border-inline-start-width: 4px;
-  }
-
-  .state.error .state-title {
-    color: var(--_mk-danger);
-  }
-
-  .state p {
-    overflow-wrap: anywhere;
-  }
-
-  .skeleton {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_list-min)), 1fr));
-    gap: var(--_list-gap);
-  }
-
-  .skeleton > div {
-    height: 14rem;
-    border: 1px solid var(--_mk-border);
-    border-radius: var(--_mk-radius);
-    background: linear-gradient(100deg, var(--_mk-surface-alt) 30%, var(--_mk-surface) 50%, var(--_mk-surface-alt) 70%) 0 0 / 300% 100%;
-    animation: shimmer 1.6s ease-in-out infinite;
-  }
-
-  @keyframes shimmer {
-    to {
-      background-position: -150% 0;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton > div {
-      animation: none;
-    }
-  }
 `;
+
+export const resourceListStyles = [feedViewStyles, own];

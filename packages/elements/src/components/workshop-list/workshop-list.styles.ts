@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { feedViewStyles } from '../../internal/feed-view.styles.js';
 
-export const styles = css`
+const own = css`
   :host {
     --_item-bg: var(--mk-workshop-list-item-background, var(--_mk-surface));
     --_item-border: var(--mk-workshop-list-item-border, 1px solid var(--_mk-border));
@@ -11,6 +12,8 @@ export const styles = css`
     --_title-color: var(--mk-workshop-list-title-color, var(--_mk-text));
     --_date-bg: var(--mk-workshop-list-date-background, color-mix(in srgb, var(--_mk-accent) 10%, var(--_mk-surface)));
     --_date-color: var(--mk-workshop-list-date-color, var(--_mk-accent));
+    --_skeleton-gap: var(--_gap);
+    --_skeleton-radius: var(--_item-radius);
     container-type: inline-size;
   }
 
@@ -20,11 +23,6 @@ export const styles = css`
     grid-template-columns: repeat(auto-fill, minmax(11em, 1fr));
     gap: var(--_mk-space-3) var(--_mk-space-4);
     align-items: end;
-    margin-block-end: var(--_mk-space-4);
-    padding: var(--_mk-space-4);
-    border: 1px solid var(--_mk-border);
-    border-radius: var(--_mk-radius);
-    background: var(--_mk-surface-alt);
   }
   .field {
     display: grid;
@@ -110,21 +108,18 @@ export const styles = css`
     display: flex;
     justify-content: flex-end;
   }
-  .count {
-    margin-block-end: var(--_mk-space-3);
-    color: var(--_mk-muted);
-    font-size: var(--_mk-font-size-sm);
-  }
 
   /* Items */
+  /* Block flow rather than a grid: re-laying out a thousand items after a filter change is cheaper.
+     Each item's bottom margin makes the gap; the list's negative margin takes back the last one. */
   .list {
-    display: grid;
-    gap: var(--_gap);
-    margin: 0;
+    display: flow-root;
+    margin: 0 0 calc(-1 * var(--_gap));
     padding: 0;
     list-style: none;
   }
   .item {
+    margin-block-end: var(--_gap);
     display: grid;
     grid-template-columns: 4.25em minmax(0, 1fr);
     gap: var(--_mk-space-4);
@@ -367,52 +362,6 @@ export const styles = css`
     font-weight: 700;
   }
 
-  /* States */
-  .state {
-    display: grid;
-    justify-items: start;
-    gap: var(--_mk-space-3);
-    padding: var(--_mk-space-5);
-    border: 1px dashed var(--_mk-border);
-    border-radius: var(--_mk-radius);
-    background: var(--_mk-surface);
-  }
-  .state .state-title {
-    font-size: var(--_mk-font-size-lg);
-    font-weight: 700;
-  }
-  .state.error {
-    border: 1px solid var(--_mk-danger);
-    border-inline-start-width: 4px;
-  }
-  .state.error .state-title {
-    color: var(--_mk-danger);
-  }
-  .skeleton {
-    display: grid;
-    gap: var(--_gap);
-  }
-  .skeleton div {
-    height: 7em;
-    border-radius: var(--_item-radius);
-    background: linear-gradient(90deg, var(--_mk-surface-alt), color-mix(in srgb, var(--_mk-border) 50%, var(--_mk-surface-alt)), var(--_mk-surface-alt));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
-  @keyframes shimmer {
-    from {
-      background-position: 100% 0;
-    }
-    to {
-      background-position: -100% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton div {
-      animation: none;
-    }
-  }
-
   @container (max-width: 30em) {
     .item {
       grid-template-columns: minmax(0, 1fr);
@@ -430,3 +379,5 @@ export const styles = css`
     }
   }
 `;
+
+export const styles = [feedViewStyles, own];
