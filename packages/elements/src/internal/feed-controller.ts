@@ -28,7 +28,7 @@ export type FeedState =
   | { status: 'error'; error: FeedError };
 
 export interface FeedControllerOptions {
-  /** Read before every host update; a changed value (by identity) starts a new load. */
+  /** Read when the host connects and before every host update; a changed value (by identity) starts a new load. */
   source: () => FeedSource;
   /** When a valid feed counts as empty for this widget (default: no workshops, resources or curricula). */
   isEmpty?: (feed: Feed) => boolean;
@@ -56,6 +56,9 @@ function feedOf(lists: Pick<FeedSource, 'workshops' | 'resources' | 'curricula'>
  * Loads and validates a widget's feed: fetches `src` (aborting a superseded request) or takes objects
  * passed as properties, and validates both with `parseFeed` so that a component only ever renders a
  * well-formed `Feed`. The host re-renders on every state change.
+ *
+ * Loading starts when the host connects, not at its first update: a widget whose first update waits
+ * for its translation (see `MkElement.scheduleUpdate`) fetches its feed meanwhile.
  */
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
@@ -74,20 +77,19 @@ export class FeedController implements ReactiveController {
     return this.state.status === 'ready' || this.state.status === 'empty' ? this.state.feed : undefined;
   }
 
+  hostConnected(): void {
+    this.sync();
+  }
+
   hostUpdate(): void {
-    const next = this.options.source();
-    const last = this.last;
-    if (next.src === last.src && next.catalog === last.catalog && next.workshops === last.workshops && next.resources === last.resources && next.curricula === last.curricula) {
-      return;
-    }
-    this.last = { ...next };
-    this.load(next);
+    this.sync();
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
+    if (!this.abort) return;
+    this.abort.abort();
     this.abort = undefined;
-    // Reconnecting must load again (the request was aborted).
+    // The request was cut short: connecting again must start it again.
     this.last = {};
   }
 
@@ -95,6 +97,17 @@ export class FeedController implements ReactiveController {
   reload(): void {
     this.last = {};
     this.host.requestUpdate();
+  }
+
+  /** Starts a load when the source differs (by identity) from the one last loaded. */
+  private sync(): void {
+    const next = this.options.source();
+    const last = this.last;
+    if (next.src === last.src && next.catalog === last.catalog && next.workshops === last.workshops && next.resources === last.resources && next.curricula === last.curricula) {
+      return;
+    }
+    this.last = { ...next };
+    this.load(next);
   }
 
   private load(source: FeedSource): void {
@@ -125,36 +138,33 @@ export class FeedController implements ReactiveController {
     const abort = new AbortController();
     this.abort = abort;
     this.set({ status: 'loading' });
-    let response: Response;
-    try {
-      response = await fetch(src, { signal: abort.signal, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.set({ status: 'error', error: { kind: 'network', url: src, detail: String((error as Error)?.message ?? error) } });
-      return;
-    }
+    const outcome = await download(src, abort.signal);
+    // Superseded by another source or cut short by a disconnect: the state is no longer this request's.
     if (abort.signal.aborted) return;
-    if (!response.ok) {
-      this.set({ status: 'error', error: { kind: 'http', status: response.status, statusText: response.statusText, url: src } });
-      return;
-    }
-    let data: unknown;
-    try {
-      const text = await response.text();
-      if (abort.signal.aborted) return;
-      data = JSON.parse(text);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.set({ status: 'error', error: { kind: 'json', url: src, detail: String((error as Error)?.message ?? error) } });
-      return;
-    }
     this.abort = undefined;
-    this.accept(data);
+    if (outcome.ok) this.accept(outcome.data);
+    else this.set({ status: 'error', error: outcome.error });
   }
 
   private set(state: FeedState): void {
     this.state = state;
     this.host.requestUpdate();
+  }
+}
+
+/** Fetches and parses a JSON document; failures come back as a `FeedError`, never thrown. */
+async function download(url: string, signal: AbortSignal): Promise<{ ok: true; data: unknown } | { ok: false; error: FeedError }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  } catch (error) {
+    return { ok: false, error: { kind: 'network', url, detail: String((error as Error)?.message ?? error) } };
+  }
+  if (!response.ok) return { ok: false, error: { kind: 'http', status: response.status, statusText: response.statusText, url } };
+  try {
+    return { ok: true, data: JSON.parse(await response.text()) };
+  } catch (error) {
+    return { ok: false, error: { kind: 'json', url, detail: String((error as Error)?.message ?? error) } };
   }
 }
 

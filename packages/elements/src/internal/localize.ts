@@ -52,6 +52,20 @@ export function loadMessages(locale: MessagesLocale): Promise<void> {
   return pending;
 }
 
+/**
+ * For tests: makes `locale`'s catalogue load only once `gate` settles, so that a test can see what
+ * happens while a translation is on its way. Returns a function restoring the loader. The package's
+ * entry points do not export it.
+ * @internal
+ */
+export function holdMessagesUntil(locale: Exclude<MessagesLocale, typeof SOURCE_LOCALE>, gate: Promise<unknown>): () => void {
+  const load = loaders[locale];
+  loaders[locale] = () => gate.then(load);
+  return () => {
+    loaders[locale] = load;
+  };
+}
+
 /** Translates a message into the locale of the element being rendered (English outside a render). */
 export const msg = ((template: Parameters<MsgFn>[0], options?: Parameters<MsgFn>[1]) =>
   runtimeMsg(catalogs[active], template as never, options)) as MsgFn;
