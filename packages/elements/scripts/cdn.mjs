@@ -6,12 +6,18 @@
  *   <outdir>/autoloader.js          imports components/mk-*.js for tags that appear on the page
  * `@mentorkit/core/browser` is bundled from core's source so the bundle never lags behind a stale
  * core build (npm users get core as a dependency instead).
+ *
+ * Minified builds also shorten the message ids (message-ids.mjs) and go through terser after esbuild
+ * (see `remangle`).
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { minify as terser } from 'terser';
+import { minifyTemplates } from './minify-templates.mjs';
+import { assertAllUsed, messageIdMap, renameMessageIds } from './message-ids.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const coreBrowserEntry = join(root, '../core/src/browser.ts');
@@ -60,11 +66,58 @@ const strOnlyPlugin = {
   },
 };
 
-/** @param {{ outdir: string, minify?: boolean, metafile?: boolean }} options */
+/**
+ * Rewrites the sources esbuild loads (this package's and core's `src/`): short message ids, then Lit
+ * templates without their layout whitespace (minify-templates.mjs). `used` collects the message ids
+ * met in component code.
+ */
+function sourcePlugin(ids, used) {
+  return {
+    name: 'cdn-source',
+    setup(build) {
+      build.onLoad({ filter: /\/src\/.*\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const catalogue = /\/src\/generated\/locales\/[\w-]+\.ts$/.test(args.path);
+        const renamed = renameMessageIds(source, args.path, ids, { catalogue, used });
+        if (renamed.errors.length) return { errors: renamed.errors.map((text) => ({ text })) };
+        return { contents: minifyTemplates(renamed.contents), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** Every .js file under `dir`. */
+const scripts = (dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
+
+/**
+ * A second pass over esbuild's output, renaming variables only, source maps chained. esbuild already
+ * shortened every name, but terser's choice of names compresses better: 0.7 KB less gzipped for the
+ * one-file bundle, though the minified size barely changes. (terser's compressor as well measured
+ * another 0.09 KB for two to three times the build time and many more transforms to trust: off.)
+ * Output stays ASCII, as esbuild's was, so no charset can garble it (UTF-8 measured no smaller).
+ */
+async function remangle(outdir) {
+  for (const file of scripts(outdir)) {
+    const result = await terser(readFileSync(file, 'utf8'), {
+      module: true,
+      ecma: 2022,
+      compress: false,
+      // esbuild's `/*! For license information please see … */` pointer stays.
+      format: { comments: /^!/, ascii_only: true },
+      sourceMap: { content: readFileSync(`${file}.map`, 'utf8'), filename: basename(file), url: `${basename(file)}.map`, includeSources: true },
+    });
+    writeFileSync(file, result.code);
+    writeFileSync(`${file}.map`, /** @type {string} */ (result.map));
+  }
+}
+
+/** @param {{ outdir: string, minify?: boolean }} options */
 export async function buildCdn({ outdir, minify = true }) {
   // Chunk names carry content hashes: stale ones from an earlier build must not linger.
   rmSync(outdir, { recursive: true, force: true });
   const names = definedTags();
+  const ids = minify ? messageIdMap(translatedLocales().map((locale) => join(root, `src/generated/locales/${locale}.ts`))) : undefined;
+  const used = new Set();
   const common = {
     absWorkingDir: root,
     bundle: true,
@@ -73,11 +126,11 @@ export async function buildCdn({ outdir, minify = true }) {
     target: 'es2022',
     platform: 'browser',
     sourcemap: true,
-    // Lit's and zod's licence headers go to a .LEGAL.txt file beside each output.
+    // Lit's licence headers go to a .LEGAL.txt file beside each output.
     legalComments: 'linked',
     logLevel: 'warning',
     alias: { '@mentorkit/core/browser': coreBrowserEntry },
-    plugins: [...(minify ? [minifyTemplatesPlugin] : []), strOnlyPlugin],
+    plugins: [...(ids ? [sourcePlugin(ids, used)] : []), strOnlyPlugin],
   };
   await build({
     ...common,
@@ -103,5 +156,9 @@ export async function buildCdn({ outdir, minify = true }) {
     outfile: join(outdir, 'autoloader.js'),
     define: { __MK_TAGS__: JSON.stringify(names.map((n) => `mk-${n}`)) },
   });
+  if (ids) {
+    assertAllUsed(ids, used);
+    await remangle(outdir);
+  }
   return names.map((n) => `mk-${n}`);
 }

@@ -1,11 +1,10 @@
 /**
- * An esbuild plugin that shrinks the static text of Lit's `html` and `css` tagged templates (the
- * minifier leaves template strings alone): CSS loses comments and needless whitespace, HTML keeps a
- * single space wherever it had a run of whitespace with a line break (the browser collapses it anyway;
- * no template here uses <pre>). Expressions inside `${…}` are left untouched, nested templates included.
+ * Shrinks the static text of Lit's `html` and `css` tagged templates (minifiers leave template strings
+ * alone; cdn.mjs runs this over every source it bundles): CSS loses comments and needless whitespace,
+ * HTML keeps a single space wherever it had a run of whitespace with a line break (the browser
+ * collapses it anyway; no template here uses <pre>). Expressions inside `${…}` are left untouched,
+ * nested templates included.
  */
-import { readFile } from 'node:fs/promises';
-
 function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -106,13 +105,3 @@ export function minifyTemplates(source) {
   i = code(0, false);
   return out;
 }
-
-export const minifyTemplatesPlugin = {
-  name: 'minify-lit-templates',
-  setup(build) {
-    build.onLoad({ filter: /\/src\/.*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      return { contents: minifyTemplates(source), loader: 'ts' };
-    });
-  },
-};

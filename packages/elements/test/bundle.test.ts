@@ -1,12 +1,25 @@
-/** What the CDN bundle contains: every tag, and none of core's heavy dependencies. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * What the CDN bundle contains (every tag, none of core's heavy dependencies), how the CDN build
+ * rewrites sources (templates, message ids), and that the built files still speak Spanish.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
-import { coreBrowserEntry, definedTags, root } from '../scripts/cdn.mjs';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCdn, coreBrowserEntry, definedTags, root } from '../scripts/cdn.mjs';
+import { assertAllUsed, messageIdMap, renameMessageIds, shortId } from '../scripts/message-ids.mjs';
 import { minifyTemplates } from '../scripts/minify-templates.mjs';
+import { curriculumFeed } from '../src/components/curriculum/curriculum.fixtures.js';
+import { resources } from '../src/components/resource-card/resource-card.fixtures.js';
+import { sampleFeed } from './sample-feed.js';
+import { serve, type Served } from './serve.js';
+
+const catalogues = () => readdirSync(join(root, 'src/generated/locales')).map((f) => join(root, 'src/generated/locales', f));
 
 describe('CDN bundle', () => {
-  it('leaves luxon, rrule and classic zod out', async () => {
+  it('leaves luxon, rrule and zod out', async () => {
     const result = await build({
       absWorkingDir: root,
       entryPoints: ['src/define/all.ts'],
@@ -19,18 +32,7 @@ describe('CDN bundle', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((p) => p.includes('/lit-html/'))).toBe(true);
-    expect(inputs.some((p) => p.includes('/zod/v4/mini/'))).toBe(true);
-    expect(inputs.filter((p) => /\/(luxon|rrule|yaml)\/|\/zod\/v4\/classic\//.test(p))).toEqual([]);
-  });
-
-  it('keeps the Spanish messages out of the built file and loads them from locales/es.js', () => {
-    const bundle = new URL('../dist/cdn/mentorkit.js', import.meta.url);
-    const spanish = new URL('../dist/cdn/locales/es.js', import.meta.url);
-    if (!existsSync(bundle)) throw new Error('dist/cdn/mentorkit.js is missing: run pnpm build first');
-    const text = readFileSync(bundle, 'utf8');
-    expect(text).toContain('./locales/es.js');
-    expect(text).not.toContain('Buscar talleres');
-    expect(readFileSync(spanish, 'utf8')).toContain('Buscar talleres');
+    expect(inputs.filter((p) => /\/(luxon|rrule|yaml|zod)\//.test(p))).toEqual([]);
   });
 
   it('registers every component folder that has a define module', () => {
@@ -56,5 +58,161 @@ describe('template minifier', () => {
     expect(minifyTemplates(source)).toBe(
       ['const a = css`:host{color:red}`;', 'const b = html`<p> ${x ? html`<b> ${y}</b>` : "keep\\n   this"} </p>`;', 'const c = `plain', '   text`;'].join('\n'),
     );
+  });
+});
+
+describe('short message ids', () => {
+  const ids = new Map([
+    ['list-error-title', 'a'],
+    ['count-other', 'b'],
+  ]);
+
+  it('gives every index its own id, one letter for the first 52', () => {
+    const all = Array.from({ length: 5000 }, (_, i) => shortId(i));
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.slice(0, 52).every((id) => id.length === 1)).toBe(true);
+    expect(all.every((id) => /^[a-zA-Z][a-zA-Z0-9]*$/.test(id))).toBe(true);
+  });
+
+  it('renames the id of msg() calls only, and the keys of a catalogue', () => {
+    const code = [
+      "const t = msg('Oops', { id: 'list-error-title' });",
+      'const n = msg(str`${count} workshops`, {',
+      "  id: 'count-other',",
+      '});',
+      "const data = { id: 'list-error-title' };",
+    ].join('\n');
+    const used = new Set<string>();
+    const renamed = renameMessageIds(code, 'x.ts', ids, { used });
+    expect(renamed.errors).toEqual([]);
+    expect(renamed.contents).toBe(
+      ["const t = msg('Oops', { id: 'a' });", 'const n = msg(str`${count} workshops`, {', "  id: 'b',", '});', "const data = { id: 'list-error-title' };"].join('\n'),
+    );
+    expect([...used].sort()).toEqual(['count-other', 'list-error-title']);
+
+    const catalogue = "export const templates = {\n'count-other': str`${0} talleres`,\n'list-error-title': `No`,\n};";
+    expect(renameMessageIds(catalogue, 'es.ts', ids, { catalogue: true }).contents).toBe("export const templates = {\n'b': str`${0} talleres`,\n'a': `No`,\n};");
+  });
+
+  it('fails on an id missing from the catalogues, a computed id, and an unused catalogue id', () => {
+    expect(renameMessageIds("msg('New', { id: 'brand-new' });", 'x.ts', ids).errors).toEqual([
+      "x.ts:1:14: message id 'brand-new' has no entry in the generated catalogues (run pnpm localize:extract, translate, pnpm localize:build)",
+    ]);
+    expect(renameMessageIds('msg(text, { id: key });', 'x.ts', ids).errors).toHaveLength(1);
+    expect(renameMessageIds("msg('No id');", 'x.ts', ids).errors).toHaveLength(1);
+    expect(renameMessageIds("export const templates = {\n'gone': `Ya no`,\n};", 'es.ts', ids, { catalogue: true }).errors).toHaveLength(1);
+    expect(() => assertAllUsed(ids, new Set(['count-other']))).toThrow(/list-error-title/);
+  });
+});
+
+describe('built CDN files', () => {
+  let cdn: string;
+  let browser: Browser;
+  let server: Served;
+  const read = (path: string) => readFileSync(join(cdn, path), 'utf8');
+  const scripts = () => readdirSync(cdn, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+
+  beforeAll(async () => {
+    cdn = mkdtempSync(join(tmpdir(), 'mk-cdn-'));
+    await buildCdn({ outdir: cdn });
+    const feed = { ...sampleFeed(), resources: resources() };
+    const body = `
+      <mk-workshop-list src="/feed.json" now="2026-01-21T00:00:00Z"></mk-workshop-list>
+      <mk-rsvp-form src="/feed.json" workshop-id="mentoring-up-expectations" endpoint="/rsvp" now="2026-01-21T00:00:00Z"></mk-rsvp-form>
+      <mk-resource-list src="/feed.json"></mk-resource-list>
+      <mk-curriculum src="/curriculum.json" curriculum-id="entering-mentoring" now="2026-01-05T12:00:00Z"></mk-curriculum>`;
+    const page = (script: string) => `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>es</title><script type="module" src="${script}"></script></head><body>${body}</body></html>`;
+    server = await serve({
+      pages: { '/bundle.html': page('/cdn/mentorkit.js'), '/autoload.html': page('/cdn/autoloader.js') },
+      dirs: { '/cdn/': cdn },
+      routes: [
+        (req, _body, res) => {
+          const json = (data: unknown) => (res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(data)), true);
+          if (req.url === '/feed.json') return json(feed);
+          if (req.url === '/curriculum.json') return json(curriculumFeed());
+          if (req.url?.startsWith('/rsvp/status')) return json({ capacity: 25, confirmed: 3 });
+          if (req.url === '/favicon.ico') return (res.writeHead(204).end(), true);
+          return false;
+        },
+      ],
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('keeps the Spanish messages out of the one-file bundle and loads them from locales/es.js', () => {
+    const text = read('mentorkit.js');
+    expect(text).toContain('./locales/es.js');
+    expect(text).not.toContain('Buscar talleres');
+    expect(read('locales/es.js')).toContain('Buscar talleres');
+  });
+
+  it('ships short message ids, in the code and the catalogues alike', () => {
+    const long = [...messageIdMap(catalogues()).keys()];
+    expect(long).toContain('list-error-title');
+    for (const file of scripts()) {
+      const text = read(file);
+      // As a msg() option (`{id:"…"}`) or a catalogue key (`"…":`); the same words may be part names.
+      expect(long.filter((id) => new RegExp(`\\bid:["'\`]${id}["'\`]|["']${id}["']:`).test(text)), file).toEqual([]);
+    }
+  });
+
+  it('maps the second minification pass back to the sources', () => {
+    const map = JSON.parse(read('mentorkit.js.map')) as { file: string; sources: string[]; sourcesContent: string[] };
+    expect(map.file).toBe('mentorkit.js');
+    expect(map.sources.some((s) => s.endsWith('src/components/workshop-list/workshop-list.component.ts'))).toBe(true);
+    expect(map.sourcesContent).toHaveLength(map.sources.length);
+    expect(read('mentorkit.js')).toMatch(/\/\/# sourceMappingURL=mentorkit\.js\.map\s*$/);
+  });
+
+  describe.each(['/bundle.html', '/autoload.html'])('a Spanish page: %s', (path) => {
+    it('shows every widget in Spanish, through the built catalogue', async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await page.goto(`${server.url}${path}`);
+      // The shadow text of each widget (and of the cards inside the list), whitespace normalised.
+      const shown = (tag: string) =>
+        page.evaluate((tag) => {
+          const texts: string[] = [];
+          const walk = (root: ParentNode) => {
+            for (const el of root.querySelectorAll('*')) {
+              if (!el.shadowRoot) continue;
+              texts.push(el.shadowRoot.textContent ?? '');
+              walk(el.shadowRoot);
+            }
+          };
+          const host = document.querySelector(tag);
+          if (host?.shadowRoot) {
+            texts.push(host.shadowRoot.textContent ?? '');
+            walk(host.shadowRoot);
+          }
+          return texts.join(' ').replace(/\s+/g, ' ');
+        }, tag);
+      await page.locator('mk-workshop-list .item .title').first().waitFor();
+      await page.locator('mk-rsvp-form [part="submit"]').waitFor();
+      await page.locator('mk-resource-list mk-resource-card').first().waitFor();
+      await page.locator('mk-curriculum [part="themes"]').waitFor();
+
+      // Polled: the cards inside the list render a task after it.
+      await expect.poll(() => shown('mk-workshop-list')).toContain('Buscar talleres');
+      await expect.poll(() => shown('mk-workshop-list')).toMatch(/\d+ talleres/); // a str`` message with a value
+      await expect.poll(() => shown('mk-rsvp-form')).toContain('Correo electrónico');
+      await expect.poll(() => shown('mk-resource-list')).toContain('Tipo de recurso');
+      await expect.poll(() => shown('mk-resource-list')).toContain('Curso'); // inside a <mk-resource-card>
+      await expect.poll(() => shown('mk-curriculum')).toContain('Currículo');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   });
 });
