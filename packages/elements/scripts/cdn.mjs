@@ -10,7 +10,7 @@
  * Minified builds also shorten the message ids (message-ids.mjs) and go through terser after esbuild
  * (see `remangle`).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,18 +39,46 @@ export function translatedLocales() {
 }
 
 /**
- * Leaves the catalogues that src/internal/localize.ts imports on demand out of the one-file bundle:
- * `import('…/generated/locales/es.js')` becomes `import('./locales/es.js')`, a file built beside it.
+ * Leaves the translations that src/internal/localize.ts imports on demand out of the one-file bundle:
+ * each `import('…/locales/<lang>.js')` of a module under src/ (the generated message catalogue, the
+ * reason templates) becomes `import('./locales/<lang>.js')`, one file built beside the bundle from every
+ * such module of that language (`localeEntriesPlugin`). `modules` collects them: lang → source files.
+ * @param {Map<string, Set<string>>} modules
  */
-const lazyLocalesPlugin = {
-  name: 'lazy-locales',
-  setup(build) {
-    build.onResolve({ filter: /\/generated\/locales\/[\w-]+\.js$/ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      return { path: `./locales/${args.path.split('/').pop()}`, external: true };
-    });
-  },
-};
+function lazyLocalesPlugin(modules) {
+  return {
+    name: 'lazy-locales',
+    setup(build) {
+      build.onResolve({ filter: /\/locales\/[\w-]+\.js$/ }, (args) => {
+        const source = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        if (args.kind !== 'dynamic-import' || !source.startsWith(join(root, 'src/'))) return undefined;
+        if (!existsSync(source)) return { errors: [{ text: `${args.path}: no ${source}` }] };
+        const lang = basename(source, '.ts');
+        modules.set(lang, (modules.get(lang) ?? new Set()).add(source));
+        return { path: `./locales/${lang}.js`, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * The entry `locale:<lang>` of a locale file: a module re-exporting every module of that language met by
+ * `lazyLocalesPlugin` (their export names differ: `templates`, `reasonMessages`).
+ * @param {Map<string, Set<string>>} modules
+ */
+function localeEntriesPlugin(modules) {
+  return {
+    name: 'locale-entries',
+    setup(build) {
+      build.onResolve({ filter: /^locale:/ }, (args) => ({ path: args.path.slice('locale:'.length), namespace: 'locale' }));
+      build.onLoad({ filter: /.*/, namespace: 'locale' }, (args) => ({
+        contents: [...(modules.get(args.path) ?? [])].map((file) => `export * from ${JSON.stringify(file)};`).join('\n'),
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /**
  * The generated catalogues import only `str` from `@lit/localize`, whose main module would also bring
@@ -132,16 +160,18 @@ export async function buildCdn({ outdir, minify = true }) {
     alias: { '@mentorkit/core/browser': coreBrowserEntry },
     plugins: [...(ids ? [sourcePlugin(ids, used)] : []), strOnlyPlugin],
   };
+  const localeModules = new Map();
   await build({
     ...common,
     entryPoints: ['src/define/all.ts'],
     outfile: join(outdir, 'mentorkit.js'),
-    plugins: [...common.plugins, lazyLocalesPlugin],
+    plugins: [...common.plugins, lazyLocalesPlugin(localeModules)],
   });
   await build({
     ...common,
-    entryPoints: Object.fromEntries(translatedLocales().map((locale) => [locale, `src/generated/locales/${locale}.ts`])),
+    entryPoints: Object.fromEntries([...localeModules.keys()].map((lang) => [lang, `locale:${lang}`])),
     outdir: join(outdir, 'locales'),
+    plugins: [...common.plugins, localeEntriesPlugin(localeModules)],
   });
   await build({
     ...common,

@@ -127,8 +127,8 @@ function reason(context: Context, fields: Omit<Reason, 'message'>): Reason {
 }
 
 function evaluate(rule: Rule, person: PersonFacts, context: Context, path: string, depth: number): Outcome {
-  if (depth > MAX_DEPTH) throw new RangeError(`rule at ${path || 'the root'} is nested more than ${MAX_DEPTH} levels deep (is it circular?)`);
-  if (rule === null || typeof rule !== 'object') throw new TypeError(`rule at ${path || 'the root'} is not a rule object: ${JSON.stringify(rule)}`);
+  if (depth > MAX_DEPTH) throw new RangeError(`${at(path)} is nested more than ${MAX_DEPTH} levels deep (is it circular?)`);
+  if (rule === null || typeof rule !== 'object') throw new TypeError(`${at(path)} is not a rule object: ${JSON.stringify(rule)}`);
   if ('all' in rule) return group('all', rule.all, rule.label, person, context, path, depth);
   if ('any' in rule) return group('any', rule.any, rule.label, person, context, path, depth);
   if ('not' in rule) {
@@ -147,7 +147,7 @@ function evaluate(rule: Rule, person: PersonFacts, context: Context, path: strin
 }
 
 function group(kind: 'all' | 'any', rules: readonly Rule[], label: string | undefined, person: PersonFacts, context: Context, path: string, depth: number): Outcome {
-  if (!Array.isArray(rules) || rules.length === 0) throw new TypeError(`rule at ${path || 'the root'}: ${kind} needs a non-empty list of rules`);
+  if (!Array.isArray(rules) || rules.length === 0) throw new TypeError(`${at(path)}: ${kind} needs a non-empty list of rules`);
   const parts = rules.map((r, i) => evaluate(r, person, context, join(path, `${kind}[${i}]`), depth + 1));
   // `all` is decided by a false part, `any` by a true part; otherwise an unknown part leaves it unknown.
   const decisive = kind === 'all' ? false : true;
@@ -169,7 +169,7 @@ function group(kind: 'all' | 'any', rules: readonly Rule[], label: string | unde
 }
 
 function condition(c: Condition, person: PersonFacts, context: Context, path: string): Outcome {
-  if (typeof c.fact !== 'string') throw new TypeError(`rule at ${path || 'the root'} has no fact, all, any or not: ${JSON.stringify(c)}`);
+  if (typeof c.fact !== 'string') throw new TypeError(`${at(path)} has no fact, all, any or not: ${JSON.stringify(c)}`);
   const given = person[c.fact];
   const present = isPresent(given);
   const base = { fact: c.fact, operator: c.operator, path, ...(c.label !== undefined ? { label: c.label } : {}), ...(c.value !== undefined ? { expected: c.value } : {}) };
@@ -201,13 +201,13 @@ function condition(c: Condition, person: PersonFacts, context: Context, path: st
     case 'at-least':
     case 'at-most': {
       const limit = c.value;
-      if (typeof limit !== 'number') throw new TypeError(`rule at ${path || 'the root'}: ${c.operator} needs a number, got ${JSON.stringify(limit)}`);
+      if (typeof limit !== 'number') throw new TypeError(`${at(path)}: ${c.operator} needs a number, got ${JSON.stringify(limit)}`);
       const n = numberOf(given);
       if (n === undefined) return outcome('unknown', { code: 'fact-invalid', actual: given });
       return outcome(c.operator === 'at-least' ? n >= limit : n <= limit, { actual: n });
     }
     default:
-      throw new TypeError(`rule at ${path || 'the root'}: unknown operator ${JSON.stringify((c as { operator: unknown }).operator)}`);
+      throw new TypeError(`${at(path)}: unknown operator ${JSON.stringify((c as { operator: unknown }).operator)}`);
   }
 }
 
@@ -267,13 +267,18 @@ function numberOf(value: PersonFactValue): number | undefined {
 }
 
 function listOf(c: Condition, path: string): readonly FactValue[] {
-  if (!Array.isArray(c.value)) throw new TypeError(`rule at ${path || 'the root'}: ${c.operator} needs a list of values`);
+  if (!Array.isArray(c.value)) throw new TypeError(`${at(path)}: ${c.operator} needs a list of values`);
   return c.value;
 }
 
 function scalarOf(c: Condition, path: string): FactValue {
-  if (c.value === undefined || Array.isArray(c.value)) throw new TypeError(`rule at ${path || 'the root'}: ${c.operator} needs a single value`);
+  if (c.value === undefined || Array.isArray(c.value)) throw new TypeError(`${at(path)}: ${c.operator} needs a single value`);
   return c.value as FactValue;
+}
+
+/** Where a malformed rule is, for error messages. */
+function at(path: string): string {
+  return `rule at ${path || 'the root'}`;
 }
 
 function join(path: string, step: string): string {

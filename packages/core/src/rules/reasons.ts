@@ -101,10 +101,25 @@ export const DEFAULT_REASON_MESSAGES: ReasonMessages = {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** The placeholders a template may use; `true` for ids (and lists of ids), which `labels` turns into words. */
+const PLACEHOLDERS = new Map([
+  ['fact', true],
+  ['expected', true],
+  ['actual', true],
+  ['via', true],
+  ['missing', true],
+  ['operator', false],
+  ['count', false],
+  ['total', false],
+  ['tier', false],
+  ['rank', false],
+]);
+
 /**
  * The sentence for a reason: the rule's own label when it has one, else the template for its code from
  * `messages`, then from the English defaults. `labels` turns ids into words (`graduate-student` →
- * `graduate student`); ids without a label are shown as they are.
+ * `graduate student`); ids without a label are shown as they are. A placeholder the reason has no value
+ * for, or that is not one of the above, stays as it is.
  */
 export function formatReason(reason: Omit<Reason, 'message'> & { message?: string }, messages?: ReasonMessages, labels?: Readonly<Record<string, string>>): string {
   if (reason.label !== undefined) return reason.label;
@@ -119,30 +134,10 @@ export function formatReason(reason: Omit<Reason, 'message'> & { message?: strin
     return labels?.[text] ?? text;
   };
   return template.replace(PLACEHOLDER, (whole, name: string) => {
-    switch (name) {
-      case 'fact':
-        return reason.fact === undefined ? whole : word(reason.fact);
-      case 'operator':
-        return reason.operator ?? whole;
-      case 'expected':
-        return reason.expected === undefined ? whole : word(reason.expected);
-      case 'actual':
-        return reason.actual === undefined || reason.actual === null ? whole : word(reason.actual);
-      case 'via':
-        return reason.via === undefined ? whole : word(reason.via);
-      case 'count':
-        return reason.count === undefined ? whole : String(reason.count);
-      case 'total':
-        return reason.total === undefined ? whole : String(reason.total);
-      case 'tier':
-        return reason.tier ?? whole;
-      case 'rank':
-        return reason.rank === undefined ? whole : String(reason.rank);
-      case 'missing':
-        return reason.missing === undefined ? whole : word(reason.missing);
-      default:
-        return whole;
-    }
+    const isId = PLACEHOLDERS.get(name);
+    const value: unknown = reason[name as keyof typeof reason];
+    if (isId === undefined || value === undefined || value === null) return whole;
+    return isId ? word(value) : String(value);
   });
 }
 

@@ -7,8 +7,9 @@
  * module exports a `msg` with the same type (lit-localize-tools still extracts its calls) that looks
  * messages up in the locale of the element currently rendering (`withMessagesLocale`).
  */
-import type { MsgFn, TemplateMap } from '@lit/localize/internal/types.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import type { MsgFn, MsgOptions, TemplateMap } from '@lit/localize/internal/types.js';
+import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
+import type { ReasonMessages } from '@mentorkit/core/browser';
 
 export { str } from '@lit/localize/internal/str-tag.js';
 
@@ -16,12 +17,22 @@ export const SOURCE_LOCALE = 'en';
 export const TARGET_LOCALES = ['es'] as const;
 export type MessagesLocale = typeof SOURCE_LOCALE | (typeof TARGET_LOCALES)[number];
 
-// Translations are fetched on first use, so English pages do not download them (in the CDN build
-// each catalogue is a file of its own beside the bundle).
-const loaders: Record<Exclude<MessagesLocale, typeof SOURCE_LOCALE>, () => Promise<TemplateMap>> = {
-  es: () => import('../generated/locales/es.js').then((m) => m.templates),
+/** A language's messages: the components' own, and the templates of core's eligibility reasons. */
+interface Catalogue {
+  templates: TemplateMap;
+  reasons: ReasonMessages;
+}
+
+// Translations are fetched on first use, so English pages do not download them. Every module a loader
+// imports is named `…/locales/<lang>.js`: the CDN build puts them all in one file beside the bundle.
+const loaders: Record<Exclude<MessagesLocale, typeof SOURCE_LOCALE>, () => Promise<Catalogue>> = {
+  es: () =>
+    Promise.all([import('../generated/locales/es.js'), import('../components/rsvp-form/locales/es.js')]).then(([messages, reasons]) => ({
+      templates: messages.templates,
+      reasons: reasons.reasonMessages,
+    })),
 };
-const catalogs: Partial<Record<MessagesLocale, TemplateMap>> = {};
+const catalogs: Partial<Record<MessagesLocale, Catalogue>> = {};
 const loading = new Map<MessagesLocale, Promise<void>>();
 let active: MessagesLocale = SOURCE_LOCALE;
 
@@ -39,8 +50,8 @@ export function loadMessages(locale: MessagesLocale): Promise<void> {
   let pending = loading.get(locale);
   if (!pending) {
     pending = loaders[locale]().then(
-      (templates) => {
-        catalogs[locale] = templates;
+      (catalogue) => {
+        catalogs[locale] = catalogue;
       },
       (error: unknown) => {
         loading.delete(locale);
@@ -66,9 +77,29 @@ export function holdMessagesUntil(locale: Exclude<MessagesLocale, typeof SOURCE_
   };
 }
 
-/** Translates a message into the locale of the element being rendered (English outside a render). */
-export const msg = ((template: Parameters<MsgFn>[0], options?: Parameters<MsgFn>[1]) =>
-  runtimeMsg(catalogs[active], template as never, options)) as MsgFn;
+/**
+ * Translates a message into the locale of the element being rendered (English outside a render).
+ * Messages are found by their `id`, which every message has (test/localize.test.ts and the CDN build
+ * insist), so this does without @lit/localize's `runtimeMsg`, which can also find one by a hash of its
+ * text; `html` messages, which the widgets do not use, are not supported.
+ */
+export const msg = ((template: string | StrResult, options?: MsgOptions): string => {
+  const translation = options?.id === undefined ? undefined : catalogs[active]?.templates[options.id];
+  if (translation) {
+    if (typeof translation === 'string') return translation;
+    // A translated str`` holds the indexes of the source's values, which translators may reorder.
+    if ('strTag' in translation) return joinStringsAndValues(translation.strings, (template as StrResult).values, translation.values as number[]);
+  }
+  return typeof template === 'string' ? template : joinStringsAndValues(template.strings, template.values);
+}) as MsgFn;
+
+/**
+ * Templates for core's eligibility reasons in the locale of the element being rendered; undefined for
+ * English, core's default.
+ */
+export function reasonMessages(): ReasonMessages | undefined {
+  return catalogs[active]?.reasons;
+}
 
 /** Runs `fn` with messages looked up in `locale`; nested calls restore the outer locale. */
 export function withMessagesLocale<T>(locale: MessagesLocale, fn: () => T): T {

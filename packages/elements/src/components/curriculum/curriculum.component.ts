@@ -4,10 +4,11 @@ import type { Feed, FeedCurriculum, FeedWorkshop } from '@mentorkit/core/browser
 import { dateConverter } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
+import { emit } from '../../internal/events.js';
 import { dateTimeFormat, formatMinutes } from '../../internal/format.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
-import { formatCount, heading, httpHref, isOne, joinList, paragraphs, toHeadingLevel } from '../resource-card/render-helpers.js';
+import { emptyState, errorState, formatCount, heading, httpHref, isOne, joinList, loadingState, paragraphs, toHeadingLevel } from '../resource-card/render-helpers.js';
 import { curriculumView, type CurriculumVariant, type SessionTiming, type ThemeSession, type ThemeView } from './curriculum-view.js';
 import { curriculumStyles } from './curriculum.styles.js';
 
@@ -111,10 +112,10 @@ export class MkCurriculum extends MkElement {
   /** Opens every theme's objectives at first render. */
   declare openObjectives: boolean;
 
-  private wrapped: { curriculum: FeedCurriculum; list: FeedCurriculum[] } | undefined;
+  #wrapped: { curriculum: FeedCurriculum; list: FeedCurriculum[] } | undefined;
 
-  private readonly data = new FeedController(this, {
-    source: () => ({ src: this.src, catalog: this.catalog, curricula: this.curriculumList(), workshops: this.curriculum ? (this.workshops ?? []) : undefined }),
+  readonly #data = new FeedController(this, {
+    source: () => ({ src: this.src, catalog: this.catalog, curricula: this.#curriculumList(), workshops: this.curriculum ? (this.workshops ?? []) : undefined }),
     isEmpty: (feed) => feed.curricula.length === 0,
   });
 
@@ -133,7 +134,7 @@ export class MkCurriculum extends MkElement {
 
   /** Loads the feed again (after a network error). */
   reload(): void {
-    this.data.reload();
+    this.#data.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -141,55 +142,45 @@ export class MkCurriculum extends MkElement {
   }
 
   /** The same one-item array for the same `curriculum` object, so the controller does not reload on every render. */
-  private curriculumList(): FeedCurriculum[] | undefined {
+  #curriculumList(): FeedCurriculum[] | undefined {
     if (!this.curriculum) return undefined;
-    if (this.wrapped?.curriculum !== this.curriculum) this.wrapped = { curriculum: this.curriculum, list: [this.curriculum] };
-    return this.wrapped.list;
+    if (this.#wrapped?.curriculum !== this.curriculum) this.#wrapped = { curriculum: this.curriculum, list: [this.curriculum] };
+    return this.#wrapped.list;
   }
 
-  private chooseVariant(curriculum: FeedCurriculum, variant: string): void {
+  #chooseVariant(curriculum: FeedCurriculum, variant: string): void {
     if (variant === this.variant) return;
     this.variant = variant;
-    this.dispatchEvent(new CustomEvent<VariantChangeDetail>('mk-variant-change', { detail: { curriculum: curriculum.id, variant }, bubbles: true, composed: true }));
+    emit(this, 'mk-variant-change', { curriculum: curriculum.id, variant });
   }
 
   override render(): TemplateResult {
-    const state = this.data.state;
+    const state = this.#data.state;
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return html`<div part="loading" aria-busy="true">
-          <p class="count" role="status">${msg('Loading the curriculum…', { id: 'curriculum-loading' })}</p>
-          <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
-        </div>`;
+        return loadingState(msg('Loading the curriculum…', { id: 'curriculum-loading' }));
       case 'error':
-        return this.renderError(describeFeedError(state.error), state.error.kind !== 'invalid');
+        return this.#renderError(describeFeedError(state.error), state.error.kind !== 'invalid');
       case 'empty':
-        return html`<div class="state" part="empty">
-          <p class="state-title">${msg('No curriculum yet', { id: 'curriculum-empty-title' })}</p>
-          <p>${msg('This catalog has not published a curriculum.', { id: 'curriculum-empty' })}</p>
-        </div>`;
+        return emptyState(msg('No curriculum yet', { id: 'curriculum-empty-title' }), msg('This catalog has not published a curriculum.', { id: 'curriculum-empty' }));
       case 'ready': {
         const wanted = this.curriculumId?.trim();
         const curriculum = wanted ? state.feed.curricula.find((c) => c.id === wanted) : state.feed.curricula[0];
         if (!curriculum) {
           const ids = state.feed.curricula.map((c) => c.id).join(', ');
-          return this.renderError(msg(str`The feed has no curriculum with the id “${wanted}” (it has: ${ids}).`, { id: 'curriculum-not-found' }), false);
+          return this.#renderError(msg(str`The feed has no curriculum with the id “${wanted}” (it has: ${ids}).`, { id: 'curriculum-not-found' }), false);
         }
-        return this.renderCurriculum(curriculum, state.feed.workshops);
+        return this.#renderCurriculum(curriculum, state.feed.workshops);
       }
     }
   }
 
-  private renderError(message: string, retry: boolean): TemplateResult {
-    return html`<div class="state error" part="error" role="alert">
-      <p class="state-title">${msg('The curriculum could not be shown', { id: 'curriculum-error-title' })}</p>
-      <p>${message}</p>
-      ${retry ? html`<button type="button" class="button secondary" @click=${() => this.data.reload()}>${msg('Try again', { id: 'try-again' })}</button>` : nothing}
-    </div>`;
+  #renderError(message: string, retry: boolean): TemplateResult {
+    return errorState(msg('The curriculum could not be shown', { id: 'curriculum-error-title' }), message, retry ? () => this.#data.reload() : undefined);
   }
 
-  private renderCurriculum(curriculum: FeedCurriculum, workshops: readonly FeedWorkshop[]): TemplateResult {
+  #renderCurriculum(curriculum: FeedCurriculum, workshops: readonly FeedWorkshop[]): TemplateResult {
     const level = toHeadingLevel(this.headingLevel, 2);
     const known = curriculum.variants.some((v) => v.id === this.variant);
     const view = curriculumView(curriculum, workshops, { now: this.now ?? new Date(0), variant: known ? this.variant : undefined });
@@ -197,22 +188,22 @@ export class MkCurriculum extends MkElement {
     const items = repeat(
       view.themes,
       (t) => t.theme.id,
-      (t, i) => this.renderTheme(t, i, Math.min(6, level + 1), sequence),
+      (t, i) => this.#renderTheme(t, i, Math.min(6, level + 1), sequence),
     );
     return html`<section part="base" class="curriculum" aria-labelledby="title">
       <header part="header" class="header">
         <p class="eyebrow">${msg('Curriculum', { id: 'curriculum-eyebrow' })}</p>
-        ${heading(level, 'title', curriculum.title, 'title')} ${paragraphs(curriculum.description, 'description')} ${this.renderFacts(curriculum)}
+        ${heading(level, 'title', curriculum.title, 'title')} ${paragraphs(curriculum.description, 'description')} ${this.#renderFacts(curriculum)}
       </header>
-      ${this.renderVariants(curriculum, view.variant, view.themes.length)}
+      ${this.#renderVariants(curriculum, view.variant, view.themes.length)}
       ${sequence
         ? html`<ol part="themes" class="themes sequence" role="list">${items}</ol>`
         : html`<ul part="themes" class="themes" role="list">${items}</ul>`}
-      ${this.renderDelivery(curriculum, Math.min(6, level + 1))}
+      ${this.#renderDelivery(curriculum, Math.min(6, level + 1))}
     </section>`;
   }
 
-  private renderFacts(c: FeedCurriculum): TemplateResult {
+  #renderFacts(c: FeedCurriculum): TemplateResult {
     const facts: [string, unknown][] = [];
     facts.push([
       msg('Order', { id: 'curriculum-order' }),
@@ -231,7 +222,7 @@ export class MkCurriculum extends MkElement {
     return html`<dl part="facts" class="facts">${facts.map(([t, d]) => html`<div class="fact"><dt>${t}</dt><dd>${d}</dd></div>`)}</dl>`;
   }
 
-  private renderVariants(c: FeedCurriculum, chosen: CurriculumVariant | undefined, shown: number): TemplateResult | typeof nothing {
+  #renderVariants(c: FeedCurriculum, chosen: CurriculumVariant | undefined, shown: number): TemplateResult | typeof nothing {
     if (c.variants.length === 0) return nothing;
     const limited = c.themes.some((t) => t.variants?.length);
     const switchable = c.variants.length > 1 || limited;
@@ -254,7 +245,7 @@ export class MkCurriculum extends MkElement {
                     name="variant"
                     .value=${value}
                     .checked=${checked}
-                    @change=${(e: Event) => (e.target as HTMLInputElement).checked && this.chooseVariant(c, value)}
+                    @change=${(e: Event) => (e.target as HTMLInputElement).checked && this.#chooseVariant(c, value)}
                   />
                   <span>${v ? v.title : msg('All versions', { id: 'curriculum-variant-all' })}</span>
                 </label>`;
@@ -283,7 +274,7 @@ export class MkCurriculum extends MkElement {
    * `index`: the theme's place among those shown; in a sequence it is shown as a number (the `<ol>`
    * already tells assistive technology). Element ids use it too, since catalog ids may hold spaces.
    */
-  private renderTheme(t: ThemeView, index: number, level: number, sequence: boolean): TemplateResult {
+  #renderTheme(t: ThemeView, index: number, level: number, sequence: boolean): TemplateResult {
     const versions = joinList(
       t.onlyIn.map((v) => v.title),
       this.locale,
@@ -298,11 +289,11 @@ export class MkCurriculum extends MkElement {
         ${sequence ? html`<span part="theme-number" class="number" aria-hidden="true">${formatCount(index + 1, this.locale)}</span>` : nothing}
         ${heading(level, 'theme-title', t.theme.title)}
       </div>
-      ${only} ${paragraphs(t.theme.description, 'theme-description')} ${this.renderObjectives(t)} ${this.renderSessions(t, index)}
+      ${only} ${paragraphs(t.theme.description, 'theme-description')} ${this.#renderObjectives(t)} ${this.#renderSessions(t, index)}
     </li>`;
   }
 
-  private renderObjectives(t: ThemeView): TemplateResult | typeof nothing {
+  #renderObjectives(t: ThemeView): TemplateResult | typeof nothing {
     const objectives = t.theme.objectives;
     if (!objectives.length) return nothing;
     const n = formatCount(objectives.length, this.locale);
@@ -318,7 +309,7 @@ export class MkCurriculum extends MkElement {
     </details>`;
   }
 
-  private renderSessions(t: ThemeView, index: number): TemplateResult {
+  #renderSessions(t: ThemeView, index: number): TemplateResult {
     if (!t.sessions.length) {
       return html`<p class="no-sessions">${msg('No sessions in this catalog yet.', { id: 'curriculum-no-sessions' })}</p>`;
     }
@@ -329,13 +320,13 @@ export class MkCurriculum extends MkElement {
     return html`<div class="sessions-block">
       <p class="label" id=${labelId}>${msg('Sessions', { id: 'curriculum-sessions' })}</p>
       <ul part="sessions" class="sessions" role="list" aria-labelledby=${labelId}>
-        ${shown.map((s) => this.renderSession(s))}
+        ${shown.map((s) => this.#renderSession(s))}
       </ul>
       ${more > 0 ? html`<p class="more">${msg(str`and ${moreText} more`, { id: 'curriculum-more-sessions' })}</p>` : nothing}
     </div>`;
   }
 
-  private renderSession(s: ThemeSession): TemplateResult {
+  #renderSession(s: ThemeSession): TemplateResult {
     const o = s.occurrence;
     const href = httpHref(s.workshop.url);
     const title = o?.title ?? s.workshop.title;
@@ -352,7 +343,7 @@ export class MkCurriculum extends MkElement {
     </li>`;
   }
 
-  private renderDelivery(c: FeedCurriculum, level: number): TemplateResult | typeof nothing {
+  #renderDelivery(c: FeedCurriculum, level: number): TemplateResult | typeof nothing {
     if (!c.delivery.length) return nothing;
     return html`<div part="delivery" class="delivery">
       ${heading(level, 'delivery-title', msg('Ways to deliver it', { id: 'curriculum-delivery' }))}

@@ -155,7 +155,6 @@ const own = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
     gap: var(--_mk-space-2) var(--_mk-space-4);
-    margin: 0;
     padding: 0;
     list-style: none;
     font-size: var(--_mk-font-size-sm);
@@ -187,7 +186,6 @@ const own = css`
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_theme-min)), 1fr));
     gap: var(--_gap);
-    margin: 0;
     padding: 0;
     list-style: none;
   }
@@ -197,7 +195,7 @@ const own = css`
     flex-direction: column;
     gap: var(--_mk-space-3);
     min-width: 0;
-    padding: var(--_mk-space-4) var(--_mk-space-4) var(--_mk-space-4);
+    padding: var(--_mk-space-4);
     border: 1px solid var(--_theme-border);
     border-top: 4px solid color-mix(in srgb, var(--_mk-accent) 70%, var(--_theme-bg));
     border-radius: var(--_theme-radius);
@@ -279,7 +277,6 @@ const own = css`
     display: flex;
     flex-direction: column;
     gap: var(--_mk-space-2);
-    margin: 0;
     padding: 0 var(--_mk-space-3) var(--_mk-space-3) calc(var(--_mk-space-3) + 1.1em);
     font-size: var(--_mk-font-size-sm);
     overflow-wrap: anywhere;
@@ -300,7 +297,6 @@ const own = css`
   .sessions {
     display: flex;
     flex-direction: column;
-    margin: 0;
     padding: 0;
     list-style: none;
   }
@@ -370,7 +366,6 @@ const own = css`
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
     gap: var(--_mk-space-2) var(--_mk-space-4);
-    margin: 0;
     padding: 0;
     list-style: none;
   }

@@ -56,26 +56,15 @@ export function minutesToParts(minutes: number, useHours: boolean): DurationPart
   return parts;
 }
 
-/** Back to ISO text, for `<time datetime>`. */
+/** Back to ISO text, for `<time datetime>`. Each unit's designator is its initial (`M` for months and minutes alike). */
 export function toIsoDuration(parts: DurationParts): string {
-  const letter: Record<Unit, string> = { years: 'Y', months: 'M', weeks: 'W', days: 'D', hours: 'H', minutes: 'M', seconds: 'S' };
-  const part = (u: Unit) => (parts[u] ? `${parts[u]}${letter[u]}` : '');
+  const part = (u: Unit) => (parts[u] ? `${parts[u]}${u[0]!.toUpperCase()}` : '');
   const date = (['years', 'months', 'weeks', 'days'] as const).map(part).join('');
   const time = (['hours', 'minutes', 'seconds'] as const).map(part).join('');
   return date || time ? `P${date}${time ? `T${time}` : ''}` : 'PT0S';
 }
 
 type DurationFormatCtor = new (locale: string, options: { style: 'short' | 'long' | 'narrow' }) => { format(d: DurationParts): string };
-
-const SINGULAR: Record<Unit, string> = {
-  years: 'year',
-  months: 'month',
-  weeks: 'week',
-  days: 'day',
-  hours: 'hour',
-  minutes: 'minute',
-  seconds: 'second',
-};
 
 // Constructing Intl formatters costs far more than formatting (≈0.25 ms for a DurationFormat), and a
 // list of resources formats thousands of durations: one formatter per locale and unit.
@@ -125,7 +114,8 @@ function formatUncached(parts: DurationParts, locale: string): string {
 /** The fallback of `formatDuration`, exported so it is tested where DurationFormat exists too. */
 export function formatDurationByUnits(parts: DurationParts, locale: string): string {
   const unit = (u: Unit) =>
-    cached(`unit|${locale}|${u}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: SINGULAR[u], unitDisplay: 'short', maximumFractionDigits: 2 }));
+    // Intl's unit names are the singulars: `minutes` → `minute`.
+    cached(`unit|${locale}|${u}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: u.slice(0, -1), unitDisplay: 'short', maximumFractionDigits: 2 }));
   const pieces = UNITS.filter((u) => parts[u] !== undefined && parts[u] !== 0).map((u) => unit(u).format(parts[u]! as never));
   if (pieces.length === 0) return unit('minutes').format(0 as never);
   return cached(`list|${locale}`, () => new Intl.ListFormat(locale, { style: 'short', type: 'unit' })).format(pieces as never);

@@ -2,7 +2,7 @@
  * Small rendering helpers shared by the resource and curriculum components.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, literal } from 'lit/static-html.js';
+import { msg } from '../../internal/localize.js';
 
 /**
  * An href for catalog data: only absolute http(s) URLs ever become links. The feed schema already
@@ -20,18 +20,33 @@ export function httpHref(value: string | null | undefined): string | undefined {
   }
 }
 
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`] as const;
-
 /** An attribute value as a heading level 1–6; anything else gives `fallback`. */
 export function toHeadingLevel(value: unknown, fallback: number): number {
   const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
   return Number.isInteger(n) && n >= 1 && n <= 6 ? n : fallback;
 }
 
-/** A heading element of `level` (clamped to 1–6), so a component fits the outline of the page around it. */
+/**
+ * A heading element of `level` (clamped to 1–6), so a component fits the outline of the page around it.
+ * Six plain templates: lit's static-html, which could choose the tag, would be a module of its own in the
+ * bundle for this one use.
+ */
 export function heading(level: number, part: string, content: unknown, id?: string): TemplateResult {
-  const tag = HEADINGS[Math.min(6, Math.max(1, level)) - 1]!;
-  return staticHtml`<${tag} part=${part} class=${part} id=${id ?? nothing}>${content}</${tag}>`;
+  const idOrNothing = id ?? nothing;
+  switch (Math.min(6, Math.max(1, level))) {
+    case 1:
+      return html`<h1 part=${part} class=${part} id=${idOrNothing}>${content}</h1>`;
+    case 2:
+      return html`<h2 part=${part} class=${part} id=${idOrNothing}>${content}</h2>`;
+    case 3:
+      return html`<h3 part=${part} class=${part} id=${idOrNothing}>${content}</h3>`;
+    case 4:
+      return html`<h4 part=${part} class=${part} id=${idOrNothing}>${content}</h4>`;
+    case 5:
+      return html`<h5 part=${part} class=${part} id=${idOrNothing}>${content}</h5>`;
+    default:
+      return html`<h6 part=${part} class=${part} id=${idOrNothing}>${content}</h6>`;
+  }
 }
 
 /** Text with blank lines as paragraphs (catalog descriptions are plain text, never HTML). */
@@ -79,4 +94,32 @@ export function isOne(n: number, locale: string): boolean {
     pluralRules.set(locale, r);
   }
   return r.select(n) === 'one';
+}
+
+// The states of a view of a feed (the list of resources, the curriculum); their styles are in
+// internal/feed-view.styles.ts.
+
+/** While the feed loads: a status line over a skeleton shaped by the component's styles. */
+export function loadingState(text: string): TemplateResult {
+  return html`<div part="loading" aria-busy="true">
+    <p class="count" role="status">${text}</p>
+    <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
+  </div>`;
+}
+
+/** A feed with nothing to show. */
+export function emptyState(title: string, text: string): TemplateResult {
+  return html`<div class="state" part="empty">
+    <p class="state-title">${title}</p>
+    <p>${text}</p>
+  </div>`;
+}
+
+/** A feed that could not be shown; `retry`, when given, is offered as a "Try again" button. */
+export function errorState(title: string, text: string, retry?: () => void): TemplateResult {
+  return html`<div class="state error" part="error" role="alert">
+    <p class="state-title">${title}</p>
+    <p>${text}</p>
+    ${retry ? html`<button type="button" class="button secondary" @click=${retry}>${msg('Try again', { id: 'try-again' })}</button>` : nothing}
+  </div>`;
 }

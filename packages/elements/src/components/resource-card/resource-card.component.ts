@@ -126,7 +126,7 @@ export class MkResourceCard extends MkElement {
    */
   declare headingLevel: number;
 
-  private checked: Checked | undefined;
+  #checked: Checked | undefined;
 
   constructor() {
     super();
@@ -134,11 +134,11 @@ export class MkResourceCard extends MkElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('resource')) this.checked = this.resource == null ? undefined : check(this.resource);
+    if (changed.has('resource')) this.#checked = this.resource == null ? undefined : check(this.resource);
   }
 
   override render(): TemplateResult | typeof nothing {
-    const checked = this.checked;
+    const checked = this.#checked;
     if (!checked) return nothing;
     if (!checked.ok) {
       const where = `${checked.path}: ${checked.message}`;
@@ -153,18 +153,18 @@ export class MkResourceCard extends MkElement {
       : html`<span>${r.title}</span>`;
     return html`
       <article part="base" class="card" aria-labelledby="title">
-        ${this.renderImage(r)}
+        ${this.#renderImage(r)}
         <div part="body" class="body">
           <p part="kind" class="kind">${kindIcon(r.kind)}<span>${kindLabel(r.kind)}</span></p>
-          ${heading(level, 'title', title, 'title')} ${this.renderByline(r)} ${this.renderAccess(r)} ${paragraphs(r.description, 'description')}
-          ${this.renderModules(r)} ${this.renderEpisodes(r)} ${this.renderHighlights(r)}
-          ${this.renderFooter(r)}
+          ${heading(level, 'title', title, 'title')} ${this.#renderByline(r)} ${this.#renderAccess(r)} ${paragraphs(r.description, 'description')}
+          ${this.#renderModules(r)} ${this.#renderEpisodes(r)} ${this.#renderHighlights(r)}
+          ${this.#renderFooter(r)}
         </div>
       </article>
     `;
   }
 
-  private renderImage(r: FeedResource): TemplateResult | typeof nothing {
+  #renderImage(r: FeedResource): TemplateResult | typeof nothing {
     const src = httpHref(r.image?.url);
     if (!r.image || !src) return nothing;
     // Decorative images, and images whose author gave no alt text, are hidden from assistive technology.
@@ -172,7 +172,7 @@ export class MkResourceCard extends MkElement {
     return html`<img part="image" class="image" src=${src} alt=${alt} loading="lazy" decoding="async" />`;
   }
 
-  private renderByline(r: FeedResource): TemplateResult | typeof nothing {
+  #renderByline(r: FeedResource): TemplateResult | typeof nothing {
     const items: TemplateResult[] = [];
     if (r.provider) {
       const url = httpHref(r.provider.url);
@@ -190,7 +190,7 @@ export class MkResourceCard extends MkElement {
     return html`<p part="byline" class="byline">${items.map((item, i) => html`${i ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}${item}`)}</p>`;
   }
 
-  private renderAccess(r: FeedResource): TemplateResult | typeof nothing {
+  #renderAccess(r: FeedResource): TemplateResult | typeof nothing {
     const label = accessLabel(r.access.level);
     if (!label) return nothing;
     const platform = r.access.platform;
@@ -202,15 +202,15 @@ export class MkResourceCard extends MkElement {
     </p>`;
   }
 
-  private renderFooter(r: FeedResource): TemplateResult | typeof nothing {
-    const facts = this.renderFacts(r);
-    const topics = this.renderTopics(r);
+  #renderFooter(r: FeedResource): TemplateResult | typeof nothing {
+    const facts = this.#renderFacts(r);
+    const topics = this.#renderTopics(r);
     return facts === nothing && topics === nothing ? nothing : html`<div class="footer">${facts}${topics}</div>`;
   }
 
-  private renderFacts(r: FeedResource): TemplateResult | typeof nothing {
+  #renderFacts(r: FeedResource): TemplateResult | typeof nothing {
     const facts: [string, TemplateResult | string][] = [];
-    const total = this.totalDuration(r);
+    const total = this.#totalDuration(r);
     if (total) {
       const label = r.kind === 'course' ? msg('Total time', { id: 'resource-total-duration' }) : msg('Duration', { id: 'resource-duration' });
       facts.push([label, html`${clockIcon()}<time datetime=${toIsoDuration(total)}>${formatDuration(total, this.locale)}</time>`]);
@@ -233,7 +233,7 @@ export class MkResourceCard extends MkElement {
   }
 
   /** The course total (or the video's length); for a course without one, the sum of its modules. */
-  private totalDuration(r: FeedResource): DurationParts | undefined {
+  #totalDuration(r: FeedResource): DurationParts | undefined {
     const given = r.duration === undefined ? undefined : parseIsoDuration(r.duration);
     if (given) return given;
     const modules = r.modules ?? r.episodes;
@@ -244,20 +244,20 @@ export class MkResourceCard extends MkElement {
     return minutesToParts(minutes, usedHours);
   }
 
-  private renderDuration(value: string | undefined): TemplateResult | typeof nothing {
+  #renderDuration(value: string | undefined): TemplateResult | typeof nothing {
     const parts = value === undefined ? undefined : parseIsoDuration(value);
     if (!parts || durationMinutes(parts) === 0) return nothing;
     return html`<time class="item-duration" datetime=${toIsoDuration(parts)}>${formatDuration(parts, this.locale)}</time>`;
   }
 
-  private renderModules(r: FeedResource): TemplateResult | typeof nothing {
+  #renderModules(r: FeedResource): TemplateResult | typeof nothing {
     if (!r.modules?.length) return nothing;
     return html`<div class="section">
       <p class="label" id="modules-label">${msg('Modules', { id: 'resource-modules' })}</p>
       <ol part="modules" class="steps" aria-labelledby="modules-label">
         ${r.modules.map(
           (m) => html`<li part="module" class="step">
-            <span class="step-title">${m.title}</span>${this.renderDuration(m.duration)}
+            <span class="step-title">${m.title}</span>${this.#renderDuration(m.duration)}
             ${m.description ? html`<span class="step-description">${m.description}</span>` : nothing}
           </li>`,
         )}
@@ -265,7 +265,7 @@ export class MkResourceCard extends MkElement {
     </div>`;
   }
 
-  private renderEpisodes(r: FeedResource): TemplateResult | typeof nothing {
+  #renderEpisodes(r: FeedResource): TemplateResult | typeof nothing {
     if (!r.episodes?.length) return nothing;
     return html`<div class="section">
       <p class="label" id="episodes-label">${msg('Episodes', { id: 'resource-episodes' })}</p>
@@ -273,14 +273,14 @@ export class MkResourceCard extends MkElement {
         ${r.episodes.map((e) => {
           const href = httpHref(e.url);
           return html`<li part="episode" class="step">
-            <span class="step-title">${href ? html`<a href=${href}>${e.title}</a>` : e.title}</span>${this.renderDuration(e.duration)}
+            <span class="step-title">${href ? html`<a href=${href}>${e.title}</a>` : e.title}</span>${this.#renderDuration(e.duration)}
           </li>`;
         })}
       </ol>
     </div>`;
   }
 
-  private renderHighlights(r: FeedResource): TemplateResult | typeof nothing {
+  #renderHighlights(r: FeedResource): TemplateResult | typeof nothing {
     if (!r.highlights.length) return nothing;
     return html`<div class="section">
       <p class="label" id="highlights-label">${msg('Highlights', { id: 'resource-highlights' })}</p>
@@ -290,7 +290,7 @@ export class MkResourceCard extends MkElement {
     </div>`;
   }
 
-  private renderTopics(r: FeedResource): TemplateResult | typeof nothing {
+  #renderTopics(r: FeedResource): TemplateResult | typeof nothing {
     const topics = resourceTopics(r);
     if (!topics.length) return nothing;
     return html`<ul part="topics" class="topics" aria-label=${msg('Topics', { id: 'resource-topics' })}>

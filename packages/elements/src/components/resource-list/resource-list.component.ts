@@ -7,7 +7,7 @@ import { FeedController, describeFeedError } from '../../internal/feed-controlle
 import { msg, str } from '../../internal/localize.js';
 import { kindLabel, markValidated } from '../resource-card/resource-card.component.js';
 import { checkIcon, kindIcon, type ResourceKind } from '../resource-card/icons.js';
-import { formatCount, isOne, toHeadingLevel } from '../resource-card/render-helpers.js';
+import { emptyState, errorState, formatCount, isOne, loadingState, toHeadingLevel } from '../resource-card/render-helpers.js';
 import { filterResources, kindOptions, normalizeKinds, topicOptions, type KindOption, type ResourceFilters, type TopicOption } from './resource-filter.js';
 import { resourceListStyles } from './resource-list.styles.js';
 
@@ -82,7 +82,7 @@ export class MkResourceList extends MkElement {
   /** Heading level (1–6) of each card's title, to fit the page's outline. Default 3. */
   declare headingLevel: number;
 
-  private readonly data = new FeedController(this, {
+  readonly #data = new FeedController(this, {
     source: () => ({ src: this.src, catalog: this.catalog, resources: this.resources }),
     isEmpty: (feed) => feed.resources.length === 0,
   });
@@ -102,68 +102,60 @@ export class MkResourceList extends MkElement {
 
   /** Loads the feed again (after a network error). */
   reload(): void {
-    this.data.reload();
+    this.#data.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('kinds') && !Array.isArray(this.kinds)) this.kinds = kindsConverter.fromAttribute(String(this.kinds ?? ''));
   }
 
-  private setFilters(next: ResourceFilters): void {
+  #setFilters(next: ResourceFilters): void {
     this.kinds = next.kinds;
     this.topic = next.topic;
     this.dispatchEvent(new CustomEvent<ResourceFilters>('mk-filter-change', { detail: { kinds: [...next.kinds], topic: next.topic }, bubbles: true, composed: true }));
   }
 
-  private toggleKind(kind: ResourceKind): void {
+  #toggleKind(kind: ResourceKind): void {
     const current = this.filters;
     const kinds = current.kinds.includes(kind) ? current.kinds.filter((k) => k !== kind) : normalizeKinds([...current.kinds, kind]);
-    this.setFilters({ ...current, kinds });
+    this.#setFilters({ ...current, kinds });
   }
 
   override render(): TemplateResult {
-    const state = this.data.state;
+    const state = this.#data.state;
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return html`<div part="loading" aria-busy="true">
-          <p class="count" role="status">${msg('Loading resources…', { id: 'resource-list-loading' })}</p>
-          <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
-        </div>`;
+        return loadingState(msg('Loading resources…', { id: 'resource-list-loading' }));
       case 'error':
-        return html`<div class="state error" part="error" role="alert">
-          <p class="state-title">${msg('Resources could not be shown', { id: 'resource-list-error-title' })}</p>
-          <p>${describeFeedError(state.error)}</p>
-          ${state.error.kind === 'invalid'
-            ? nothing
-            : html`<button type="button" class="button secondary" @click=${() => this.data.reload()}>${msg('Try again', { id: 'try-again' })}</button>`}
-        </div>`;
+        return errorState(
+          msg('Resources could not be shown', { id: 'resource-list-error-title' }),
+          describeFeedError(state.error),
+          state.error.kind === 'invalid' ? undefined : () => this.#data.reload(),
+        );
       case 'empty':
-        return html`<div class="state" part="empty">
-          <p class="state-title">${msg('No resources yet', { id: 'resource-list-empty-title' })}</p>
-          <p>${msg('This catalog has not published any resources.', { id: 'resource-list-empty' })}</p>
-        </div>`;
+        return emptyState(msg('No resources yet', { id: 'resource-list-empty-title' }), msg('This catalog has not published any resources.', { id: 'resource-list-empty' }));
       case 'ready':
         // parseFeed has validated them; the cards need not parse them again.
         markValidated(state.feed.resources);
-        return this.renderResources(state.feed.resources);
+        return this.#renderResources(state.feed.resources);
     }
   }
 
-  private renderResources(all: readonly FeedResource[]): TemplateResult {
+  #renderResources(all: readonly FeedResource[]): TemplateResult {
     const filters = this.filters;
     const shown = filterResources(all, filters);
     const level = toHeadingLevel(this.headingLevel, 3);
     const active = filters.kinds.length > 0 || filters.topic !== '';
     return html`
-      ${this.hideFilters ? nothing : this.renderFilters(all, filters, active)}
+      ${this.hideFilters ? nothing : this.#renderFilters(all, filters, active)}
       <p part="count" class="count" role="status">${countText(shown.length, all.length, this.locale)}</p>
       ${shown.length === 0
         ? html`<div part="no-results" class="state no-results">
             <p>${msg('No resources match these filters.', { id: 'resource-list-no-results' })}</p>
             ${this.hideFilters
               ? nothing
-              : html`<button type="button" class="button secondary" @click=${() => this.setFilters({ kinds: [], topic: '' })}>
+              : html`<button type="button" class="button secondary" @click=${() => this.#setFilters({ kinds: [], topic: '' })}>
                   ${msg('Clear filters', { id: 'filter-clear' })}
                 </button>`}
           </div>`
@@ -186,7 +178,7 @@ export class MkResourceList extends MkElement {
     `;
   }
 
-  private renderFilters(all: readonly FeedResource[], filters: ResourceFilters, active: boolean): TemplateResult {
+  #renderFilters(all: readonly FeedResource[], filters: ResourceFilters, active: boolean): TemplateResult {
     const kinds: KindOption[] = kindOptions(all);
     // A kind asked for by the attribute but absent from the data still gets its button, to undo it.
     for (const k of filters.kinds) if (!kinds.some((o) => o.kind === k)) kinds.push({ kind: k, count: 0 });
@@ -198,12 +190,12 @@ export class MkResourceList extends MkElement {
         ? html`<fieldset part="kind-filter" class="kinds">
             <legend class="filter-label">${msg('Type of resource', { id: 'resource-list-kind-legend' })}</legend>
             <div class="chips">
-              <button type="button" part="kind-button" class="chip" aria-pressed=${none ? 'true' : 'false'} @click=${() => !none && this.setFilters({ ...filters, kinds: [] })}>
+              <button type="button" part="kind-button" class="chip" aria-pressed=${none ? 'true' : 'false'} @click=${() => !none && this.#setFilters({ ...filters, kinds: [] })}>
                 ${none ? checkIcon() : nothing}<span>${msg('All', { id: 'resource-list-kind-all' })}</span>
               </button>
               ${kinds.map((o) => {
                 const pressed = filters.kinds.includes(o.kind);
-                return html`<button type="button" part="kind-button" class="chip" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.toggleKind(o.kind)}>
+                return html`<button type="button" part="kind-button" class="chip" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.#toggleKind(o.kind)}>
                   ${pressed ? checkIcon() : kindIcon(o.kind)}<span>${kindLabel(o.kind)}</span><span class="chip-count" aria-hidden="true">${o.count}</span>
                 </button>`;
               })}
@@ -213,14 +205,14 @@ export class MkResourceList extends MkElement {
       ${topics.length > 0
         ? html`<div class="field">
             <label class="filter-label" for="topic">${msg('Topic', { id: 'filter-topic' })}</label>
-            <select id="topic" part="topic-select" class="select" .value=${live(filters.topic)} @change=${(e: Event) => this.setFilters({ ...filters, topic: (e.target as HTMLSelectElement).value })}>
+            <select id="topic" part="topic-select" class="select" .value=${live(filters.topic)} @change=${(e: Event) => this.#setFilters({ ...filters, topic: (e.target as HTMLSelectElement).value })}>
               <option value="" ?selected=${filters.topic === ''}>${msg('All topics', { id: 'resource-list-topic-all' })}</option>
               ${topics.map((t) => html`<option value=${t.value} ?selected=${t.value === filters.topic}>${t.label}</option>`)}
             </select>
           </div>`
         : nothing}
       ${active
-        ? html`<button type="button" part="clear-button" class="clear" @click=${() => this.setFilters({ kinds: [], topic: '' })}>
+        ? html`<button type="button" part="clear-button" class="clear" @click=${() => this.#setFilters({ kinds: [], topic: '' })}>
             ${msg('Clear filters', { id: 'filter-clear' })}
           </button>`
         : nothing}

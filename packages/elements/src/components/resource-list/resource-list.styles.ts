@@ -127,7 +127,6 @@ const own = css`
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_list-min)), 1fr));
     gap: var(--_list-gap);
-    margin: 0;
     padding: 0;
     list-style: none;
   }

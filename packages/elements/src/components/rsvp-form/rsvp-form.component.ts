@@ -18,8 +18,7 @@ import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type RsvpOutcome, type RsvpPayload } from '../../internal/events.js';
 import { formatDateTime, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
-import { msg, str } from '../../internal/localize.js';
-import { reasonMessages } from './reason-messages.js';
+import { msg, reasonMessages, str } from '../../internal/localize.js';
 import {
   buildPayload,
   choicesFor,
@@ -133,13 +132,13 @@ export class MkRsvpForm extends MkElement {
   declare private statusMessage: string;
 
   /** Once per form fill; a retry of the same fill reuses it so the service records one RSVP. */
-  private idempotencyKey = newKey();
-  private lastPayload: RsvpPayload | undefined;
-  private capacityAbort: AbortController | undefined;
-  private capacityFor = '';
-  private focusAfterRender: 'summary' | 'result' | undefined;
+  #idempotencyKey = newKey();
+  #lastPayload: RsvpPayload | undefined;
+  #capacityAbort: AbortController | undefined;
+  #capacityFor = '';
+  #focusAfterRender: 'summary' | 'result' | undefined;
 
-  private readonly data = new FeedController(this, {
+  readonly #data = new FeedController(this, {
     source: () => ({ src: this.src, catalog: this.catalog }),
     isEmpty: () => false,
   });
@@ -161,41 +160,46 @@ export class MkRsvpForm extends MkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.capacityAbort?.abort();
-    this.capacityFor = '';
+    this.#capacityAbort?.abort();
+    this.#capacityFor = '';
   }
 
   /** Shows an outcome the page obtained itself (after cancelling `mk-rsvp-submit`). */
   setResult(outcome: RsvpOutcome): void {
-    this.finish(outcome);
+    this.#finish(outcome);
   }
 
-  private get resolvedWorkshop(): FeedWorkshop | undefined {
+  get #resolvedWorkshop(): FeedWorkshop | undefined {
     if (this.workshop) return this.workshop;
-    const feed = this.data.feed;
+    const feed = this.#data.feed;
     return feed?.workshops.find((w) => w.id === this.workshopId);
   }
 
-  private occurrenceChoices(w: FeedWorkshop): FeedOccurrence[] {
+  get #vocabularies(): Feed['vocabularies'] | undefined {
+    return this.#data.feed?.vocabularies ?? this.catalog?.vocabularies;
+  }
+
+  #occurrenceChoices(w: FeedWorkshop): FeedOccurrence[] {
     return rsvpOccurrences(w, this.now ?? new Date(0));
   }
 
-  private selectedOccurrence(w: FeedWorkshop): FeedOccurrence | undefined {
+  #selectedOccurrence(w: FeedWorkshop): FeedOccurrence | undefined {
     const id = this.occurrenceId ?? (typeof this.values.occurrence === 'string' ? this.values.occurrence : undefined);
     if (id) return w.occurrences.find((o) => o.id === id);
-    const open = this.occurrenceChoices(w);
+    const open = this.#occurrenceChoices(w);
     return w.rsvp?.seriesRegistration || open.length === 1 ? open[0] : undefined;
   }
 
-  private needsOccurrenceChoice(w: FeedWorkshop): boolean {
-    return !this.occurrenceId && !w.rsvp?.seriesRegistration && this.occurrenceChoices(w).length > 1;
+  #needsOccurrenceChoice(w: FeedWorkshop): boolean {
+    return !this.occurrenceId && !w.rsvp?.seriesRegistration && this.#occurrenceChoices(w).length > 1;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('workshop') || changed.has('workshopId') || changed.has('occurrenceId')) {
+    const keys = ['workshop', 'workshopId', 'occurrenceId'] as const;
+    if (keys.some((k) => changed.has(k))) {
       // Another workshop or session is another form fill.
-      this.idempotencyKey = newKey();
-      if (changed.get('workshop') !== undefined || changed.get('workshopId') !== undefined || changed.get('occurrenceId') !== undefined) {
+      this.#idempotencyKey = newKey();
+      if (keys.some((k) => changed.get(k) !== undefined)) {
         this.phase = 'editing';
         this.outcome = undefined;
         this.problems = [];
@@ -204,38 +208,34 @@ export class MkRsvpForm extends MkElement {
   }
 
   protected override updated(): void {
-    const w = this.resolvedWorkshop;
-    const o = w ? this.selectedOccurrence(w) : undefined;
-    if (w && o) this.loadCapacity(w, o);
-    const target = this.focusAfterRender;
-    this.focusAfterRender = undefined;
+    const w = this.#resolvedWorkshop;
+    const o = w ? this.#selectedOccurrence(w) : undefined;
+    if (w && o) this.#loadCapacity(w, o);
+    const target = this.#focusAfterRender;
+    this.#focusAfterRender = undefined;
     if (target === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
     else if (target === 'result') this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
   }
 
   /** Seats and waitlist from `${endpoint}/status`; optional, so failures are ignored. */
-  private loadCapacity(w: FeedWorkshop, o: FeedOccurrence): void {
+  #loadCapacity(w: FeedWorkshop, o: FeedOccurrence): void {
     if (!this.endpoint) return;
     const key = `${this.endpoint}|${w.id}|${o.id}`;
-    if (key === this.capacityFor) return;
-    this.capacityFor = key;
-    this.capacityAbort?.abort();
+    if (key === this.#capacityFor) return;
+    this.#capacityFor = key;
+    this.#capacityAbort?.abort();
     const abort = new AbortController();
-    this.capacityAbort = abort;
+    this.#capacityAbort = abort;
     const url = `${this.endpoint.replace(/\/+$/, '')}/status?workshop=${encodeURIComponent(w.id)}&occurrence=${encodeURIComponent(o.id)}`;
     fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } })
       .then((r) => (r.ok ? r.json() : undefined))
       .then((body: unknown) => {
         if (abort.signal.aborted || !body || typeof body !== 'object') return;
-        const b = body as Record<string, unknown>;
-        const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
         const info: CapacityInfo = {};
-        const capacity = num(b.capacity);
-        const confirmed = num(b.confirmed);
-        const waitlisted = num(b.waitlisted);
-        if (capacity !== undefined) info.capacity = capacity;
-        if (confirmed !== undefined) info.confirmed = confirmed;
-        if (waitlisted !== undefined) info.waitlisted = waitlisted;
+        for (const key of ['capacity', 'confirmed', 'waitlisted'] as const) {
+          const value = (body as Record<string, unknown>)[key];
+          if (typeof value === 'number' && Number.isFinite(value)) info[key] = value;
+        }
         this.capacityInfo = info;
       })
       .catch(() => {
@@ -244,7 +244,7 @@ export class MkRsvpForm extends MkElement {
   }
 
   override render(): TemplateResult {
-    const state = this.data.state;
+    const state = this.#data.state;
     if (!this.workshop) {
       if (state.status === 'loading' || (state.status === 'idle' && this.src)) {
         return html`<div class="card" part="form" aria-busy="true"><p role="status">${msg('Loading the RSVP form…', { id: 'form-loading' })}</p></div>`;
@@ -256,7 +256,7 @@ export class MkRsvpForm extends MkElement {
         </div></div>`;
       }
     }
-    const w = this.resolvedWorkshop;
+    const w = this.#resolvedWorkshop;
     if (!w) {
       const problem =
         state.status === 'idle'
@@ -267,14 +267,14 @@ export class MkRsvpForm extends MkElement {
     const policy = w.rsvp;
     if (!policy) {
       return html`<div class="card" part="form">
-        ${this.renderHeader(w, undefined)}
+        ${this.#renderHeader(w, undefined)}
         <div class="notice"><p>${msg('This workshop does not take RSVPs.', { id: 'form-no-policy' })}</p></div>
       </div>`;
     }
-    return this.renderForm(w, policy);
+    return this.#renderForm(w, policy);
   }
 
-  private renderHeader(w: FeedWorkshop, o: FeedOccurrence | undefined): TemplateResult {
+  #renderHeader(w: FeedWorkshop, o: FeedOccurrence | undefined): TemplateResult {
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
     const times = o ? formatOccurrenceTimes(o, this.locale, this.viewerTimeZone ?? 'UTC') : undefined;
     return html`<div class="header" part="header">
@@ -287,13 +287,13 @@ export class MkRsvpForm extends MkElement {
     </div>`;
   }
 
-  private renderForm(w: FeedWorkshop, policy: FeedRsvpPolicy): TemplateResult {
+  #renderForm(w: FeedWorkshop, policy: FeedRsvpPolicy): TemplateResult {
     const now = this.now ?? new Date(0);
-    const o = this.selectedOccurrence(w);
-    const choices = this.occurrenceChoices(w);
-    const needsChoice = this.needsOccurrenceChoice(w);
-    const vocabularies = this.data.feed?.vocabularies ?? this.catalog?.vocabularies;
-    const options = { vocabularies: vocabularies ?? {}, messages: reasonMessages(this.messagesLocale), labels: factLabels() } as const;
+    const o = this.#selectedOccurrence(w);
+    const choices = this.#occurrenceChoices(w);
+    const needsChoice = this.#needsOccurrenceChoice(w);
+    const vocabularies = this.#vocabularies;
+    const options = { vocabularies: vocabularies ?? {}, messages: reasonMessages(), labels: factLabels() } as const;
     const facts = personFacts(this.values);
     const eligibility = evaluateEligibility(policy.eligibility, facts, options);
     const tier = policy.tiers.length > 0 && eligibility.eligible !== false ? priorityTier(policy.tiers, facts, options) : undefined;
@@ -307,24 +307,24 @@ export class MkRsvpForm extends MkElement {
         })
       : undefined;
     if (this.phase === 'done' && this.outcome && (this.outcome.status === 'confirmed' || this.outcome.status === 'waitlisted')) {
-      return html`<div class="card" part="form">${this.renderHeader(w, o)}${this.renderResult(this.outcome)}${this.renderLiveRegion()}</div>`;
+      return html`<div class="card" part="form">${this.#renderHeader(w, o)}${this.#renderResult(this.outcome)}${this.#renderLiveRegion()}</div>`;
     }
     const noSession = choices.length === 0 && !o;
     const blocked = noSession || (window !== undefined && (window.state === 'not-yet-open' || window.state === 'closed' || (window.state === 'full' && !window.waitlistOpen)));
-    return html`<form class="card" part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => this.onSubmit(e, w, policy)}>
-      ${this.renderHeader(w, o)}
-      ${this.problems.length > 0 ? this.renderErrorSummary(policy) : nothing}
-      ${this.outcome && this.phase !== 'submitting' ? this.renderResult(this.outcome) : nothing}
+    return html`<form class="card" part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => this.#onSubmit(e, w, policy)}>
+      ${this.#renderHeader(w, o)}
+      ${this.problems.length > 0 ? this.#renderErrorSummary(policy) : nothing}
+      ${this.outcome && this.phase !== 'submitting' ? this.#renderResult(this.outcome) : nothing}
       ${noSession ? html`<div class="notice"><p>${msg('There are no sessions open for RSVP.', { id: 'form-no-sessions' })}</p></div>` : nothing}
-      ${window && o ? this.renderWindow(window, o, tier) : nothing}
-      ${this.renderEligibility(policy, eligibility, tier)}
-      ${needsChoice ? this.renderOccurrenceSelect(choices) : nothing}
+      ${window && o ? this.#renderWindow(window, o, tier) : nothing}
+      ${this.#renderEligibility(policy, eligibility, tier)}
+      ${needsChoice ? this.#renderOccurrenceSelect(choices) : nothing}
       ${w.rsvp?.seriesRegistration ? html`<p class="hint">${msg('One RSVP covers every session of this series.', { id: 'form-series' })}</p>` : nothing}
-      ${policy.fields.map((f) => this.renderStandardField(f, policy, vocabularies))}
-      ${policy.questions.map((q) => this.renderQuestion(q))}
+      ${policy.fields.map((f) => this.#renderStandardField(f, policy, vocabularies))}
+      ${policy.questions.map((q) => this.#renderQuestion(q))}
       <div class="hp" aria-hidden="true">
         <label for="website">${msg('Website (leave empty)', { id: 'form-honeypot' })}</label>
-        <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(String(this.values.website ?? ''))} @input=${this.onInput('website')} />
+        <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(String(this.values.website ?? ''))} @input=${this.#onInput('website')} />
       </div>
       ${blocked
         ? nothing
@@ -338,15 +338,15 @@ export class MkRsvpForm extends MkElement {
             </button>
             <span class="hint">${msg('Fields marked * are required.', { id: 'form-required-hint' })}</span>
           </div>`}
-      ${this.renderLiveRegion()}
+      ${this.#renderLiveRegion()}
     </form>`;
   }
 
-  private renderLiveRegion(): TemplateResult {
+  #renderLiveRegion(): TemplateResult {
     return html`<p class="visually-hidden" part="status" role="status" aria-live="polite">${this.statusMessage}</p>`;
   }
 
-  private renderWindow(status: RsvpStatus, o: FeedOccurrence, tier: TierVerdict | undefined): TemplateResult {
+  #renderWindow(status: RsvpStatus, o: FeedOccurrence, tier: TierVerdict | undefined): TemplateResult {
     const zone = o.timeZone;
     const when = (iso: string) => formatDateTime(iso, this.locale, zone);
     switch (status.state) {
@@ -357,7 +357,7 @@ export class MkRsvpForm extends MkElement {
               ? msg(str`RSVP opens for you on ${when(status.opensAt)}.`, { id: 'window-opens-for-you' })
               : msg(str`RSVP opens on ${when(status.opensAt)}.`, { id: 'window-opens' })}
           </p>
-          ${this.renderTierOpenings(o)}
+          ${this.#renderTierOpenings(o)}
         </div>`;
       case 'open':
         return html`<div class="notice success" part="window">
@@ -381,8 +381,8 @@ export class MkRsvpForm extends MkElement {
   }
 
   /** "Priority groups: biosciences from 13 January; others from 20 January." */
-  private renderTierOpenings(o: FeedOccurrence): TemplateResult | typeof nothing {
-    const policy = this.resolvedWorkshop?.rsvp;
+  #renderTierOpenings(o: FeedOccurrence): TemplateResult | typeof nothing {
+    const policy = this.#resolvedWorkshop?.rsvp;
     const entries = policy?.tiers.flatMap((t) => {
       const at = o.rsvp?.tierOpens[t.id];
       return at ? [{ label: t.label, at }] : [];
@@ -393,7 +393,7 @@ export class MkRsvpForm extends MkElement {
     </ul>`;
   }
 
-  private renderEligibility(policy: FeedRsvpPolicy, verdict: EligibilityVerdict, tier: TierVerdict | undefined): TemplateResult | typeof nothing {
+  #renderEligibility(policy: FeedRsvpPolicy, verdict: EligibilityVerdict, tier: TierVerdict | undefined): TemplateResult | typeof nothing {
     if (!policy.eligibility && policy.tiers.length === 0) return nothing;
     let tone = '';
     let headline: string;
@@ -401,8 +401,7 @@ export class MkRsvpForm extends MkElement {
     if (verdict.eligible === false) {
       tone = 'danger';
       headline = policy.eligibilityText ?? msg('You are not eligible to RSVP for this workshop.', { id: 'elig-no' });
-      details = policy.eligibilityText ? verdict.reasons.map((r) => r.message) : verdict.reasons.slice(1).map((r) => r.message);
-      if (!policy.eligibilityText) details.unshift(verdict.reasons[0]?.message ?? '');
+      details = verdict.reasons.map((r) => r.message);
     } else if (verdict.eligible === 'unknown') {
       headline = policy.eligibilityText ?? msg('Some people are not eligible for this workshop.', { id: 'elig-some' });
       details = [msg(str`Tell us your ${verdict.missingFacts.map(factLabel).join(', ')} to see whether you can RSVP.`, { id: 'elig-missing' })];
@@ -434,20 +433,20 @@ export class MkRsvpForm extends MkElement {
     </div>`;
   }
 
-  private renderErrorSummary(policy: FeedRsvpPolicy): TemplateResult {
+  #renderErrorSummary(policy: FeedRsvpPolicy): TemplateResult {
     return html`<div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
       <p class="notice-title" id="error-summary-title">${msg('There is a problem', { id: 'errors-title' })}</p>
       <ul>
         ${this.problems.map(
           (p) => html`<li>
-            <a href="#${controlId(p.key)}" @click=${(e: Event) => this.focusControl(e, p.key)}>${this.problemText(p, policy)}</a>
+            <a href="#${controlId(p.key)}" @click=${(e: Event) => this.#focusControl(e, p.key)}>${this.#problemText(p, policy)}</a>
           </li>`,
         )}
       </ul>
     </div>`;
   }
 
-  private focusControl(e: Event, key: string): void {
+  #focusControl(e: Event, key: string): void {
     // Fragment links do not reach into a shadow root; move focus ourselves.
     e.preventDefault();
     const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(controlId(key))}`);
@@ -455,11 +454,11 @@ export class MkRsvpForm extends MkElement {
     control?.scrollIntoView({ block: 'center' });
   }
 
-  private problemText(p: FieldProblem, policy: FeedRsvpPolicy): string {
-    const label = this.labelFor(p.key, policy);
+  #problemText(p: FieldProblem, policy: FeedRsvpPolicy): string {
+    const label = this.#labelFor(p.key, policy);
     switch (p.kind) {
       case 'required':
-        return this.isCheckbox(p.key, policy)
+        return this.#isCheckbox(p.key, policy)
           ? msg(str`Check “${label}” to continue`, { id: 'error-required-check' })
           : msg(str`${label} is required`, { id: 'error-required' });
       case 'email':
@@ -471,50 +470,55 @@ export class MkRsvpForm extends MkElement {
     }
   }
 
-  private isCheckbox(key: string, policy: FeedRsvpPolicy): boolean {
+  #isCheckbox(key: string, policy: FeedRsvpPolicy): boolean {
     return policy.questions.some((q) => q.type === 'checkbox' && questionKey(q) === key);
   }
 
-  private labelFor(key: string, policy: FeedRsvpPolicy): string {
+  #labelFor(key: string, policy: FeedRsvpPolicy): string {
     if (key === 'occurrence') return msg('Session', { id: 'field-session' });
     if (key.startsWith('q:')) return policy.questions.find((q) => questionKey(q) === key)?.label ?? key;
     return standardLabel(key as StandardField);
   }
 
-  private problemFor(key: string): FieldProblem | undefined {
+  #problemFor(key: string): FieldProblem | undefined {
     return this.problems.find((p) => p.key === key);
   }
 
-  private onInput(key: string) {
+  #onInput(key: string) {
     return (e: Event) => {
       const target = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-      this.setValue(key, target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value);
+      this.#setValue(key, target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value);
     };
   }
 
-  private setValue(key: string, value: FormValue): void {
+  #setValue(key: string, value: FormValue): void {
     this.values = { ...this.values, [key]: value };
     // A fixed problem stops being reported as the person corrects it.
     if (this.problems.some((p) => p.key === key) && !isEmpty(value)) this.problems = this.problems.filter((p) => p.key !== key);
   }
 
   /** Label, control, hint and error with their ids wired through aria-describedby. */
-  private fieldShell(key: string, label: string, required: boolean, control: (describedBy: string | typeof nothing, invalid: boolean) => TemplateResult, hint?: string): TemplateResult {
+  #fieldShell(key: string, label: string, required: boolean, control: (describedBy: string | typeof nothing, invalid: boolean) => TemplateResult, hint?: string): TemplateResult {
     const id = controlId(key);
-    const problem = this.problemFor(key);
-    const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const problem = this.#problemFor(key);
     return html`<div class="field ${problem ? 'invalid' : ''}" part="field">
-      <label part="label" for=${id}>${label}${required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
-      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
-      ${problem ? html`<p class="field-error" part="error" id="${id}-error">${this.problemText(problem, this.resolvedWorkshop?.rsvp as FeedRsvpPolicy)}</p>` : nothing}
-      ${control(describedBy, problem !== undefined)}
+      <label part="label" for=${id}>${label}${requiredMark(required)}</label>
+      ${hintFor(id, hint)}
+      ${this.#errorFor(id, problem)}
+      ${control(describedBy(id, hint, problem), problem !== undefined)}
     </div>`;
   }
 
-  private renderOccurrenceSelect(choices: FeedOccurrence[]): TemplateResult {
+  #errorFor(id: string, problem: FieldProblem | undefined): TemplateResult | typeof nothing {
+    return problem
+      ? html`<p class="field-error" part="error" id="${id}-error">${this.#problemText(problem, this.#resolvedWorkshop?.rsvp as FeedRsvpPolicy)}</p>`
+      : nothing;
+  }
+
+  #renderOccurrenceSelect(choices: FeedOccurrence[]): TemplateResult {
     const value = typeof this.values.occurrence === 'string' ? this.values.occurrence : '';
-    return this.fieldShell('occurrence', msg('Session', { id: 'field-session' }), true, (describedBy, invalid) =>
-      this.select(
+    return this.#fieldShell('occurrence', msg('Session', { id: 'field-session' }), true, (describedBy, invalid) =>
+      this.#select(
         'occurrence',
         value,
         choices.map((o) => ({ value: o.id, label: formatOccurrenceTimes(o, this.locale, o.timeZone).event })),
@@ -525,7 +529,7 @@ export class MkRsvpForm extends MkElement {
     );
   }
 
-  private select(key: string, value: string, choices: Choice[], describedBy: string | typeof nothing, invalid: boolean, required: boolean, autocomplete?: string): TemplateResult {
+  #select(key: string, value: string, choices: Choice[], describedBy: string | typeof nothing, invalid: boolean, required: boolean): TemplateResult {
     return html`<select
       id=${controlId(key)}
       name=${key}
@@ -533,132 +537,114 @@ export class MkRsvpForm extends MkElement {
       aria-describedby=${describedBy}
       aria-invalid=${invalid ? 'true' : nothing}
       ?required=${required}
-      autocomplete=${autocomplete ?? nothing}
       .value=${live(value)}
-      @change=${this.onInput(key)}
+      @change=${this.#onInput(key)}
     >
       <option value="" ?selected=${value === ''}>${msg('Choose…', { id: 'form-choose' })}</option>
       ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
     </select>`;
   }
 
-  private renderStandardField(field: StandardField, policy: FeedRsvpPolicy, vocabularies: Feed['vocabularies'] | undefined): TemplateResult {
+  /** A one-line text control, for the standard fields and text questions alike. */
+  #input(key: string, value: string, describedBy: string | typeof nothing, invalid: boolean, required: boolean, attributes: TextAttributes): TemplateResult {
+    return html`<input
+      id=${controlId(key)}
+      name=${key}
+      part="control"
+      type=${attributes.type}
+      autocomplete=${attributes.autocomplete ?? nothing}
+      spellcheck=${attributes.spellcheck ?? nothing}
+      maxlength=${attributes.maxLength ?? nothing}
+      aria-describedby=${describedBy}
+      aria-invalid=${invalid ? 'true' : nothing}
+      ?required=${required}
+      .value=${live(value)}
+      @input=${this.#onInput(key)}
+    />`;
+  }
+
+  #renderStandardField(field: StandardField, policy: FeedRsvpPolicy, vocabularies: Feed['vocabularies'] | undefined): TemplateResult {
     const required = requiredFields(policy).has(field);
     const value = typeof this.values[field] === 'string' ? (this.values[field] as string) : '';
     const label = standardLabel(field);
     if (field === 'role' || field === 'field') {
-      return this.fieldShell(field, label, required, (describedBy, invalid) =>
-        this.select(field, value, choicesFor(field, policy, vocabularies), describedBy, invalid, required),
+      return this.#fieldShell(field, label, required, (describedBy, invalid) =>
+        this.#select(field, value, choicesFor(field, policy, vocabularies), describedBy, invalid, required),
       );
     }
-    const type = field === 'email' ? 'email' : 'text';
+    const email = field === 'email';
     const autocomplete = { name: 'name', email: 'email', institution: 'organization', department: 'off' }[field];
-    return this.fieldShell(
+    return this.#fieldShell(
       field,
       label,
       required,
-      (describedBy, invalid) => html`<input
-        id=${controlId(field)}
-        name=${field}
-        part="control"
-        type=${type}
-        autocomplete=${autocomplete}
-        spellcheck=${field === 'email' ? 'false' : nothing}
-        aria-describedby=${describedBy}
-        aria-invalid=${invalid ? 'true' : nothing}
-        ?required=${required}
-        .value=${live(value)}
-        @input=${this.onInput(field)}
-      />`,
-      field === 'email' ? msg('We use it only to confirm your place.', { id: 'hint-email' }) : undefined,
+      (describedBy, invalid) => this.#input(field, value, describedBy, invalid, required, { type: email ? 'email' : 'text', autocomplete, spellcheck: email ? 'false' : undefined }),
+      email ? msg('We use it only to confirm your place.', { id: 'hint-email' }) : undefined,
     );
   }
 
-  private renderQuestion(q: FeedQuestion): TemplateResult {
+  #renderQuestion(q: FeedQuestion): TemplateResult {
     const key = questionKey(q);
     const id = controlId(key);
     const raw = this.values[key];
-    const problem = this.problemFor(key);
+    const text = typeof raw === 'string' ? raw : '';
+    const problem = this.#problemFor(key);
     const invalid = problem !== undefined;
     switch (q.type) {
       case 'text':
+        return this.#fieldShell(key, q.label, q.required, (describedBy) => this.#input(key, text, describedBy, invalid, q.required, { type: 'text', maxLength: q.maxLength }), q.help);
       case 'textarea':
-        return this.fieldShell(
+        return this.#fieldShell(
           key,
           q.label,
           q.required,
-          (describedBy) =>
-            q.type === 'text'
-              ? html`<input
-                  id=${id}
-                  name=${key}
-                  part="control"
-                  type="text"
-                  maxlength=${q.maxLength ?? nothing}
-                  aria-describedby=${describedBy}
-                  aria-invalid=${invalid ? 'true' : nothing}
-                  ?required=${q.required}
-                  .value=${live(typeof raw === 'string' ? raw : '')}
-                  @input=${this.onInput(key)}
-                />`
-              : html`<textarea
-                  id=${id}
-                  name=${key}
-                  part="control"
-                  rows="4"
-                  maxlength=${q.maxLength ?? nothing}
-                  aria-describedby=${describedBy}
-                  aria-invalid=${invalid ? 'true' : nothing}
-                  ?required=${q.required}
-                  .value=${live(typeof raw === 'string' ? raw : '')}
-                  @input=${this.onInput(key)}
-                ></textarea>`,
+          (describedBy) => html`<textarea
+            id=${id}
+            name=${key}
+            part="control"
+            rows="4"
+            maxlength=${q.maxLength ?? nothing}
+            aria-describedby=${describedBy}
+            aria-invalid=${invalid ? 'true' : nothing}
+            ?required=${q.required}
+            .value=${live(text)}
+            @input=${this.#onInput(key)}
+          ></textarea>`,
           q.help,
         );
       case 'select':
-        return this.fieldShell(
+        return this.#fieldShell(
           key,
           q.label,
           q.required,
-          (describedBy) =>
-            this.select(
-              key,
-              typeof raw === 'string' ? raw : '',
-              (q.options ?? []).map((o) => ({ value: o, label: o })),
-              describedBy,
-              invalid,
-              q.required,
-            ),
+          (describedBy) => this.#select(key, text, (q.options ?? []).map((o) => ({ value: o, label: o })), describedBy, invalid, q.required),
           q.help,
         );
-      case 'checkbox': {
-        const describedBy = [q.help ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+      case 'checkbox':
         return html`<div class="field check ${invalid ? 'invalid' : ''}" part="field">
-          ${problem ? html`<p class="field-error" part="error" id="${id}-error">${this.problemText(problem, this.resolvedWorkshop?.rsvp as FeedRsvpPolicy)}</p>` : nothing}
+          ${this.#errorFor(id, problem)}
           <div class="check-row">
             <input
               id=${id}
               name=${key}
               part="control"
               type="checkbox"
-              aria-describedby=${describedBy}
+              aria-describedby=${describedBy(id, q.help, problem)}
               aria-invalid=${invalid ? 'true' : nothing}
               ?required=${q.required}
               .checked=${live(raw === true)}
-              @change=${this.onInput(key)}
+              @change=${this.#onInput(key)}
             />
-            <label part="label" for=${id}>${q.label}${q.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+            <label part="label" for=${id}>${q.label}${requiredMark(q.required)}</label>
           </div>
-          ${q.help ? html`<p class="hint" id="${id}-hint">${q.help}</p>` : nothing}
+          ${hintFor(id, q.help)}
         </div>`;
-      }
       case 'multi-select': {
         const selected = Array.isArray(raw) ? raw : [];
-        const describedBy = [q.help ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-        return html`<fieldset class="field group ${invalid ? 'invalid' : ''}" part="field" aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing}>
-          <legend part="label">${q.label}${q.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</legend>
-          ${q.help ? html`<p class="hint" id="${id}-hint">${q.help}</p>` : nothing}
-          ${problem ? html`<p class="field-error" part="error" id="${id}-error">${this.problemText(problem, this.resolvedWorkshop?.rsvp as FeedRsvpPolicy)}</p>` : nothing}
+        return html`<fieldset class="field group ${invalid ? 'invalid' : ''}" part="field" aria-describedby=${describedBy(id, q.help, problem)} aria-invalid=${invalid ? 'true' : nothing}>
+          <legend part="label">${q.label}${requiredMark(q.required)}</legend>
+          ${hintFor(id, q.help)}
+          ${this.#errorFor(id, problem)}
           ${(q.options ?? []).map((option, i) => {
             const optionId = i === 0 ? id : `${id}-${i}`;
             return html`<div class="check-row">
@@ -671,7 +657,7 @@ export class MkRsvpForm extends MkElement {
                 .checked=${live(selected.includes(option))}
                 @change=${(e: Event) => {
                   const on = (e.target as HTMLInputElement).checked;
-                  this.setValue(key, on ? [...selected.filter((s) => s !== option), option] : selected.filter((s) => s !== option));
+                  this.#setValue(key, on ? [...selected.filter((s) => s !== option), option] : selected.filter((s) => s !== option));
                 }}
               />
               <label for=${optionId}>${option}</label>
@@ -682,14 +668,14 @@ export class MkRsvpForm extends MkElement {
     }
   }
 
-  private renderResult(outcome: RsvpOutcome): TemplateResult {
+  #renderResult(outcome: RsvpOutcome): TemplateResult {
     const reason = outcome.reason?.message;
     const retry = outcome.status === 'network-error' || outcome.status === 'server-error' || outcome.status === 'rate-limited';
     const panel = (tone: string, title: string, body?: string) => html`<div class="result notice ${tone}" part="result" tabindex="-1" role=${tone === 'danger' ? 'alert' : nothing}>
       <p class="notice-title">${title}</p>
       ${body ? html`<p>${body}</p>` : nothing}
       ${retry
-        ? html`<button type="button" class="button secondary" @click=${() => this.retry()}>${msg('Try again', { id: 'try-again' })}</button>`
+        ? html`<button type="button" class="button secondary" @click=${() => this.#retry()}>${msg('Try again', { id: 'try-again' })}</button>`
         : nothing}
     </div>`;
     switch (outcome.status) {
@@ -714,37 +700,37 @@ export class MkRsvpForm extends MkElement {
     }
   }
 
-  private onSubmit(e: Event, w: FeedWorkshop, policy: FeedRsvpPolicy): void {
+  #onSubmit(e: Event, w: FeedWorkshop, policy: FeedRsvpPolicy): void {
     e.preventDefault();
     if (this.phase === 'submitting') return;
-    const needsOccurrence = this.needsOccurrenceChoice(w);
+    const needsOccurrence = this.#needsOccurrenceChoice(w);
     const problems = validate(policy, this.values, { needsOccurrence });
-    const verdict = evaluateEligibility(policy.eligibility, personFacts(this.values), { vocabularies: this.data.feed?.vocabularies ?? this.catalog?.vocabularies ?? {} });
+    const verdict = evaluateEligibility(policy.eligibility, personFacts(this.values), { vocabularies: this.#vocabularies ?? {} });
     if (verdict.eligible === false) {
       const fact = ['role', 'field', 'department', 'institution'].find((f) => policy.fields.includes(f as StandardField) && verdict.reasons.some((r) => r.fact === f)) ?? 'role';
       problems.push({ key: policy.fields.includes(fact as StandardField) ? fact : (policy.fields[0] ?? 'name'), kind: 'ineligible' });
     }
-    const o = this.selectedOccurrence(w);
+    const o = this.#selectedOccurrence(w);
     this.problems = problems;
     if (problems.length > 0 || !o) {
       this.outcome = undefined;
-      this.focusAfterRender = 'summary';
+      this.#focusAfterRender = 'summary';
       this.statusMessage = '';
       return;
     }
-    void this.send(buildPayload(w, o.id, policy, this.values));
+    void this.#send(buildPayload(w, o.id, policy, this.values));
   }
 
-  private retry(): void {
-    if (this.lastPayload) void this.send(this.lastPayload);
+  #retry(): void {
+    if (this.#lastPayload) void this.#send(this.#lastPayload);
   }
 
-  private async send(payload: RsvpPayload): Promise<void> {
-    this.lastPayload = payload;
-    const proceed = emit(this, 'mk-rsvp-submit', { payload, idempotencyKey: this.idempotencyKey }, { cancelable: true });
+  async #send(payload: RsvpPayload): Promise<void> {
+    this.#lastPayload = payload;
+    const proceed = emit(this, 'mk-rsvp-submit', { payload, idempotencyKey: this.#idempotencyKey }, { cancelable: true });
     if (!proceed) return;
     if (!this.endpoint) {
-      this.finish({ status: 'server-error', reason: { code: 'no-endpoint', message: msg('This form has no RSVP endpoint configured.', { id: 'result-no-endpoint' }) } });
+      this.#finish({ status: 'server-error', reason: { code: 'no-endpoint', message: msg('This form has no RSVP endpoint configured.', { id: 'result-no-endpoint' }) } });
       return;
     }
     this.phase = 'submitting';
@@ -755,7 +741,7 @@ export class MkRsvpForm extends MkElement {
     try {
       const response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': this.idempotencyKey },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': this.#idempotencyKey },
         body,
         credentials: 'omit',
         cache: 'no-store',
@@ -770,26 +756,47 @@ export class MkRsvpForm extends MkElement {
     } catch {
       outcome = { status: 'network-error' };
     }
-    this.finish(outcome);
+    this.#finish(outcome);
   }
 
-  private finish(outcome: RsvpOutcome): void {
+  #finish(outcome: RsvpOutcome): void {
     this.phase = 'done';
     this.outcome = outcome;
     this.problems = [];
-    this.focusAfterRender = 'result';
+    this.#focusAfterRender = 'result';
     this.statusMessage = '';
     // The live region repeats the headline for screen readers that do not announce focus moves.
     void this.updateComplete.then(() => {
       this.statusMessage = this.renderRoot.querySelector('.result .notice-title')?.textContent ?? '';
     });
-    if (outcome.status === 'confirmed' || outcome.status === 'waitlisted') this.idempotencyKey = newKey();
-    if (this.lastPayload) emit(this, 'mk-rsvp-result', { payload: this.lastPayload, outcome });
+    if (outcome.status === 'confirmed' || outcome.status === 'waitlisted') this.#idempotencyKey = newKey();
+    if (this.#lastPayload) emit(this, 'mk-rsvp-result', { payload: this.#lastPayload, outcome });
   }
+}
+
+/** Attributes of a one-line text control beyond the ones every control has. */
+interface TextAttributes {
+  type: 'text' | 'email';
+  autocomplete?: string | undefined;
+  spellcheck?: 'false' | undefined;
+  maxLength?: number | undefined;
 }
 
 function controlId(key: string): string {
   return `f-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** The ids of a control's hint and error, for its `aria-describedby`. */
+function describedBy(id: string, hint: string | undefined, problem: FieldProblem | undefined): string | typeof nothing {
+  return [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+}
+
+function hintFor(id: string, hint: string | undefined): TemplateResult | typeof nothing {
+  return hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing;
+}
+
+function requiredMark(required: boolean): TemplateResult | typeof nothing {
+  return required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing;
 }
 
 function standardLabel(field: StandardField): string {

@@ -98,7 +98,6 @@ export const styles = css`
     color: var(--_mk-danger);
   }
   .error-summary ul {
-    margin: 0;
     padding-inline-start: 1.2em;
   }
   .error-summary a {

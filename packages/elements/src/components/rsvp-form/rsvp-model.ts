@@ -2,7 +2,7 @@
  * The RSVP form's logic without rendering: which controls a policy asks for, validation, the payload,
  * and how an endpoint's answer becomes an outcome.
  */
-import type { Feed, FeedOccurrence, FeedQuestion, FeedRsvpPolicy, FeedWorkshop, Rule } from '@mentorkit/core/browser';
+import type { Condition, Feed, FeedOccurrence, FeedQuestion, FeedRsvpPolicy, FeedWorkshop, Rule } from '@mentorkit/core/browser';
 import type { RsvpAnswer, RsvpOutcome, RsvpPayload, RsvpPerson } from '../../internal/events.js';
 
 export type StandardField = FeedRsvpPolicy['fields'][number];
@@ -25,23 +25,26 @@ export interface FieldProblem {
 
 export const questionKey = (q: FeedQuestion) => `q:${q.id}`;
 
+/** Calls `visit` with each condition of a rule, through its all/any/not groups. */
+function eachCondition(rule: Rule | undefined, visit: (condition: Condition) => void): void {
+  if (!rule || typeof rule !== 'object') return;
+  if ('all' in rule) rule.all.forEach((r) => eachCondition(r, visit));
+  else if ('any' in rule) rule.any.forEach((r) => eachCondition(r, visit));
+  else if ('not' in rule) eachCondition(rule.not, visit);
+  else visit(rule);
+}
+
 /** Facts a rule asks about, so that the form can require the fields that decide eligibility. */
 export function factsOf(rule: Rule | undefined, into = new Set<string>()): Set<string> {
-  if (!rule || typeof rule !== 'object') return into;
-  if ('all' in rule) rule.all.forEach((r) => factsOf(r, into));
-  else if ('any' in rule) rule.any.forEach((r) => factsOf(r, into));
-  else if ('not' in rule) factsOf(rule.not, into);
-  else into.add(rule.fact);
+  eachCondition(rule, (c) => into.add(c.fact));
   return into;
 }
 
 /** Ids a rule compares a fact with: the fallback choices when no vocabulary is at hand. */
 function valuesFor(rule: Rule | undefined, fact: string, into = new Set<string>()): Set<string> {
-  if (!rule || typeof rule !== 'object') return into;
-  if ('all' in rule) rule.all.forEach((r) => valuesFor(r, fact, into));
-  else if ('any' in rule) rule.any.forEach((r) => valuesFor(r, fact, into));
-  else if ('not' in rule) valuesFor(rule.not, fact, into);
-  else if (rule.fact === fact && rule.value !== undefined) for (const v of [rule.value].flat()) into.add(String(v));
+  eachCondition(rule, (c) => {
+    if (c.fact === fact && c.value !== undefined) for (const v of [c.value].flat()) into.add(String(v));
+  });
   return into;
 }
 

@@ -1,11 +1,11 @@
 import type { ReasonMessages } from '@mentorkit/core/browser';
-import type { MessagesLocale } from '../../internal/localize.js';
 
 /**
- * Core's evaluator explains itself with message templates ({fact}, {actual}, … placeholders); English
- * is its default. These are the Spanish templates, keyed like core's DEFAULT_REASON_MESSAGES.
+ * Spanish templates for core's eligibility reasons ({fact}, {actual}, … placeholders), keyed like core's
+ * DEFAULT_REASON_MESSAGES (English). Loaded with the rest of the Spanish messages, only by pages that
+ * need them (src/internal/localize.ts).
  */
-const es: ReasonMessages = {
+export const reasonMessages: ReasonMessages = {
   'no-rule': 'Abierto a todas las personas.',
   'fact-matched': 'Tu {fact} es {actual}, como se requiere.',
   'fact-matched:broader': 'Tu {fact}, {actual}, forma parte de {via}.',
@@ -42,7 +42,3 @@ const es: ReasonMessages = {
   'tier-undecided': 'Indica tu {missing} para comprobar si {tier} te corresponde.',
   'no-tier': 'No te corresponde ningún grupo de prioridad; estás en el grupo general.',
 };
-
-export function reasonMessages(locale: MessagesLocale): ReasonMessages | undefined {
-  return locale === 'es' ? es : undefined;
-}
