@@ -15,7 +15,22 @@ function minifyCss(text) {
     .trim();
 }
 
-const minifyHtml = (text) => text.replace(/\s*\n\s*/g, ' ');
+/** Elements whose boundaries a browser never renders whitespace next to (in their default display). */
+const BLOCK = new Set(
+  'address article aside blockquote details div dl dd dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p section summary table tbody thead tfoot tr td th ul'.split(' '),
+);
+
+/**
+ * Layout whitespace (a run with a line break) between two tags of block elements is dropped: every
+ * such run would otherwise become a text node in each rendered copy of the template (a thousand
+ * list items carry tens of thousands of them). Elsewhere it collapses to one space, which may matter
+ * between inline elements.
+ */
+function minifyHtml(text) {
+  return text.replace(/(<\/?([a-z][a-z0-9-]*)[^<>]*>)?\s*\n\s*(?=<\/?([a-z][a-z0-9-]*)|)/gi, (match, tag, before, after) =>
+    tag !== undefined && BLOCK.has(before.toLowerCase()) && after !== undefined && BLOCK.has(after.toLowerCase()) ? tag : `${tag ?? ''} `,
+  );
+}
 
 /**
  * Rewrites the static parts of every html`…` / css`…` in `source`. A small scanner, not a parser: it

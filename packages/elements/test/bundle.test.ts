@@ -59,6 +59,11 @@ describe('template minifier', () => {
       ['const a = css`:host{color:red}`;', 'const b = html`<p> ${x ? html`<b> ${y}</b>` : "keep\\n   this"} </p>`;', 'const c = `plain', '   text`;'].join('\n'),
     );
   });
+
+  it('drops layout whitespace between block tags only, keeping a space where inline content meets', () => {
+    const source = ['html`<li class="item">', '  <div class="body">', '    <p>A</p>', '    <span>b</span> <a>c</a>', '    <p class="x">${v}</p>', '  </div>', '</li>`'].join('\n');
+    expect(minifyTemplates(source)).toBe('html`<li class="item"><div class="body"><p>A</p> <span>b</span> <a>c</a> <p class="x">${v}</p></div></li>`');
+  });
 });
 
 describe('short message ids', () => {
@@ -151,7 +156,9 @@ describe('built CDN files', () => {
     const text = read('mentorkit.js');
     expect(text).toContain('./locales/es.js');
     expect(text).not.toContain('Buscar talleres');
+    expect(text).not.toContain('Abierto a todas las personas'); // a template of core's eligibility reasons
     expect(read('locales/es.js')).toContain('Buscar talleres');
+    expect(read('locales/es.js')).toContain('Abierto a todas las personas');
   });
 
   it('ships short message ids, in the code and the catalogues alike', () => {
@@ -211,6 +218,9 @@ describe('built CDN files', () => {
       await expect.poll(() => shown('mk-resource-list')).toContain('Tipo de recurso');
       await expect.poll(() => shown('mk-resource-list')).toContain('Curso'); // inside a <mk-resource-card>
       await expect.poll(() => shown('mk-curriculum')).toContain('Currículo');
+      // Core's eligibility reason, worded by the Spanish templates that come with the catalogue.
+      await page.locator('mk-rsvp-form #f-role').selectOption('faculty');
+      await expect.poll(() => shown('mk-rsvp-form')).toContain('Tu puesto es Faculty');
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -18,6 +18,22 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return f;
 }
 
+const zonedFormatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+/**
+ * The formatter for a constant `preset` in `timeZone`. Looked up by the preset's identity and a short
+ * key, without serialising options: a first render of 1,000 workshops asks for formatters some ten
+ * thousand times.
+ */
+function zoned(locale: string, timeZone: string, preset: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let byKey = zonedFormatters.get(preset);
+  if (!byKey) zonedFormatters.set(preset, (byKey = new Map()));
+  const key = `${locale}|${timeZone}`;
+  let f = byKey.get(key);
+  if (!f) byKey.set(key, (f = new Intl.DateTimeFormat(locale, { ...preset, timeZone })));
+  return f;
+}
+
 const toDate = (value: Instant): Date => (typeof value === 'string' ? new Date(value) : value);
 
 const RANGE: Intl.DateTimeFormatOptions = {
@@ -28,6 +44,13 @@ const RANGE: Intl.DateTimeFormatOptions = {
   hour: 'numeric',
   minute: '2-digit',
 };
+const RANGE_WITH_ZONE: Intl.DateTimeFormatOptions = { ...RANGE, timeZoneName: 'short' };
+const OFFSET: Intl.DateTimeFormatOptions = { timeZoneName: 'longOffset' };
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+const MONTH: Intl.DateTimeFormatOptions = { month: 'short' };
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric' };
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'short' };
 
 /**
  * A start–end range in one zone, e.g. "Thursday, January 8, 2026, 3:00 – 4:00 PM EST".
@@ -40,8 +63,7 @@ export function formatRange(start: Instant, end: Instant, locale: string, timeZo
   const key = `${locale}|${timeZone}|${withZone ? 1 : 0}|${String(start)}|${String(end)}`;
   let text = ranges.get(key);
   if (text === undefined) {
-    const f = dateTimeFormat(locale, { ...RANGE, timeZone, ...(withZone ? { timeZoneName: 'short' } : {}) });
-    text = f.formatRange(toDate(start), toDate(end));
+    text = zoned(locale, timeZone, withZone ? RANGE_WITH_ZONE : RANGE).formatRange(toDate(start), toDate(end));
     if (ranges.size >= MAX_REMEMBERED) ranges.clear();
     ranges.set(key, text);
   }
@@ -53,7 +75,7 @@ const MAX_REMEMBERED = 20_000;
 
 /** The UTC offset of `timeZone` at an instant, as `Intl` names it ("GMT-05:00"). */
 function offsetAt(date: Date, timeZone: string): string {
-  const parts = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date);
+  const parts = zoned('en-US', timeZone, OFFSET).formatToParts(date);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
@@ -64,7 +86,7 @@ export function formatDate(value: Instant, locale: string, timeZone: string): st
   const key = `${locale}|${timeZone}|${String(value)}`;
   let text = dates.get(key);
   if (text === undefined) {
-    text = dateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(toDate(value));
+    text = zoned(locale, timeZone, DATE).format(toDate(value));
     if (dates.size >= MAX_REMEMBERED) dates.clear();
     dates.set(key, text);
   }
@@ -73,9 +95,7 @@ export function formatDate(value: Instant, locale: string, timeZone: string): st
 
 /** A date and time ("13 January 2026, 09:00"), in `timeZone`, with the zone name. */
 export function formatDateTime(value: Instant, locale: string, timeZone: string): string {
-  return dateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
-    toDate(value),
-  );
+  return zoned(locale, timeZone, DATE_TIME).format(toDate(value));
 }
 
 const leaves = new Map<string, { month: string; day: string; weekday: string }>();
@@ -87,9 +107,9 @@ export function formatDateParts(value: Instant, locale: string, timeZone: string
   if (!parts) {
     const date = toDate(value);
     parts = {
-      month: dateTimeFormat(locale, { month: 'short', timeZone }).format(date),
-      day: dateTimeFormat(locale, { day: 'numeric', timeZone }).format(date),
-      weekday: dateTimeFormat(locale, { weekday: 'short', timeZone }).format(date),
+      month: zoned(locale, timeZone, MONTH).format(date),
+      day: zoned(locale, timeZone, DAY).format(date),
+      weekday: zoned(locale, timeZone, WEEKDAY).format(date),
     };
     if (leaves.size >= MAX_REMEMBERED) leaves.clear();
     leaves.set(key, parts);
