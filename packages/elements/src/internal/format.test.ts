@@ -29,6 +29,14 @@ describe('formatOccurrenceTimes', () => {
     expect(formatOccurrenceTimes(occurrence, 'en-US', 'America/Toronto').viewer).toBeUndefined();
     expect(formatOccurrenceTimes(occurrence, 'en-US', 'America/New_York').viewer).toBeUndefined();
   });
+
+  it('compares clocks at the session itself on the day a zone changes offset', () => {
+    // 8 March 2026: New York moves from UTC-5 to UTC-4 at 07:00 UTC; Bogotá stays at UTC-5.
+    const bogota = (start: string, end: string) => ({ start, end, timeZone: 'America/Bogota' });
+    // Same day, two answers: the offsets are compared at the session's own start and end.
+    expect(formatOccurrenceTimes(bogota('2026-03-08T15:00:00Z', '2026-03-08T16:00:00Z'), 'en-US', 'America/New_York').viewer).toBeDefined();
+    expect(formatOccurrenceTimes(bogota('2026-03-08T05:00:00Z', '2026-03-08T05:30:00Z'), 'en-US', 'America/New_York').viewer).toBeUndefined();
+  });
 });
 
 describe('formatDate', () => {
