@@ -54,7 +54,7 @@ export default async function bench() {
     await page.waitForFunction(() => window.benchReady === true);
     const ours = [];
     const baseline = [];
-    const runs = quick ? 3 : 7;
+    const runs = quick ? 3 : 11;
     // Each measurement in a freshly loaded page, so both start cold (no formatter or result caches),
     // alternating so that drift on a busy machine hits both alike.
     const fresh = async () => {
