@@ -5,6 +5,7 @@
  * one-file bundle is built from this entry.
  */
 export * from './feed/feed.schema.js';
+export * from './feed/display.js';
 export type { Rule, Condition, FactValue, Operator } from './rules/rules.schema.js';
 export * from './rules/reasons.js';
 export * from './rules/evaluate.js';

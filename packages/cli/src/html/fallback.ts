@@ -1,4 +1,4 @@
-import type { Feed, FeedCurriculum, FeedOccurrence, FeedResource, FeedWorkshop } from '@mentorkit/core';
+import { SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
 import { html, safeHref, type Html } from './html.js';
 
 /**
@@ -262,7 +262,7 @@ function join(items: readonly Html[], separator: string): Html[] {
   return items.flatMap((item, i) => (i === 0 ? [item] : [html`${separator}`, item]));
 }
 
-/** Date ranges in the event's own zone, in the catalog's language; one formatter per zone. */
+/** Date ranges in the event's own zone, in the catalog's language, read as the widgets read them; one formatter per zone. */
 class DateFormats {
   readonly #locale: string;
   readonly #byZone = new Map<string, Intl.DateTimeFormat>();
@@ -280,16 +280,7 @@ class DateFormats {
   range(start: string, end: string, timeZone: string): string {
     let f = this.#byZone.get(timeZone);
     if (!f) {
-      f = new Intl.DateTimeFormat(this.#locale, {
-        weekday: 'long',
-        year: 'numeric',
-        month: 'long',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZone,
-        timeZoneName: 'short',
-      });
+      f = new Intl.DateTimeFormat(this.#locale, { ...SESSION_RANGE_FORMAT, timeZone, timeZoneName: 'short' });
       this.#byZone.set(timeZone, f);
     }
     return f.formatRange(new Date(start), new Date(end));

@@ -3,6 +3,7 @@
  * time-zone database of its own). Formatters are cached: a list of 1,000 workshops formats thousands of
  * dates and constructing `Intl.DateTimeFormat` is the expensive part.
  */
+import { SESSION_RANGE_FORMAT } from '@mentorkit/core/browser';
 
 type Instant = string | Date;
 
@@ -36,14 +37,7 @@ function zoned(locale: string, timeZone: string, preset: Intl.DateTimeFormatOpti
 
 const toDate = (value: Instant): Date => (typeof value === 'string' ? new Date(value) : value);
 
-const RANGE: Intl.DateTimeFormatOptions = {
-  weekday: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-};
+const RANGE: Intl.DateTimeFormatOptions = SESSION_RANGE_FORMAT;
 const RANGE_WITH_ZONE: Intl.DateTimeFormatOptions = { ...RANGE, timeZoneName: 'short' };
 const OFFSET: Intl.DateTimeFormatOptions = { timeZoneName: 'longOffset' };
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
