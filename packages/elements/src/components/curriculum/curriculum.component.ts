@@ -8,7 +8,8 @@ import { emit } from '../../internal/events.js';
 import { dateTimeFormat, formatMinutes } from '../../internal/format.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
-import { emptyState, errorState, formatCount, heading, httpHref, isOne, joinList, loadingState, paragraphs, toHeadingLevel } from '../resource-card/render-helpers.js';
+import { heading, httpHref, joinList, paragraphs, toHeadingLevel } from '../resource-card/render-helpers.js';
+import { emptyState, errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { curriculumView, type CurriculumVariant, type SessionTiming, type ThemeSession, type ThemeView } from './curriculum-view.js';
 import { curriculumStyles } from './curriculum.styles.js';
 

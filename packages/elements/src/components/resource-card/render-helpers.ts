@@ -1,8 +1,8 @@
 /**
- * Small rendering helpers shared by the resource and curriculum components.
+ * Small rendering helpers shared by the resource and curriculum components (the states of a feed view
+ * are in internal/feed-view.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '../../internal/localize.js';
 
 /**
  * An href for catalog data: only absolute http(s) URLs ever become links. The feed schema already
@@ -70,56 +70,4 @@ export function joinList(items: readonly string[], locale: string, type: 'conjun
     listFormats.set(key, f);
   }
   return f.format(items);
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** A count in the locale ("1,234"). */
-export function formatCount(n: number, locale: string): string {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, f);
-  }
-  return f.format(n);
-}
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/** Whether `n` takes the singular form in the locale. */
-export function isOne(n: number, locale: string): boolean {
-  let r = pluralRules.get(locale);
-  if (!r) {
-    r = new Intl.PluralRules(locale);
-    pluralRules.set(locale, r);
-  }
-  return r.select(n) === 'one';
-}
-
-// The states of a view of a feed (the list of resources, the curriculum); their styles are in
-// internal/feed-view.styles.ts.
-
-/** While the feed loads: a status line over a skeleton shaped by the component's styles. */
-export function loadingState(text: string): TemplateResult {
-  return html`<div part="loading" aria-busy="true">
-    <p class="count" role="status">${text}</p>
-    <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
-  </div>`;
-}
-
-/** A feed with nothing to show. */
-export function emptyState(title: string, text: string): TemplateResult {
-  return html`<div class="state" part="empty">
-    <p class="state-title">${title}</p>
-    <p>${text}</p>
-  </div>`;
-}
-
-/** A feed that could not be shown; `retry`, when given, is offered as a "Try again" button. */
-export function errorState(title: string, text: string, retry?: () => void): TemplateResult {
-  return html`<div class="state error" part="error" role="alert">
-    <p class="state-title">${title}</p>
-    <p>${text}</p>
-    ${retry ? html`<button type="button" class="button secondary" @click=${retry}>${msg('Try again', { id: 'try-again' })}</button>` : nothing}
-  </div>`;
 }

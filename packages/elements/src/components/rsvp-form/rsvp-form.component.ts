@@ -15,6 +15,7 @@ import {
 } from '@mentorkit/core/browser';
 import { dateConverter } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
+import { formatCount, isOne } from '../../internal/feed-view.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type RsvpOutcome, type RsvpPayload } from '../../internal/events.js';
 import { formatDateTime, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
@@ -832,6 +833,6 @@ function factLabels(): Record<string, string> {
 }
 
 function seatsText(n: number, locale: string): string {
-  const count = new Intl.NumberFormat(locale).format(n);
-  return new Intl.PluralRules(locale).select(n) === 'one' ? msg(str`${count} seat left.`, { id: 'seats-one' }) : msg(str`${count} seats left.`, { id: 'seats-other' });
+  const count = formatCount(n, locale);
+  return isOne(n, locale) ? msg(str`${count} seat left.`, { id: 'seats-one' }) : msg(str`${count} seats left.`, { id: 'seats-other' });
 }

@@ -10,6 +10,7 @@ import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/ev
 import { formatDate, formatDateParts, formatMinutes, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
+import { errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../../internal/calendar-links.js';
 import { mailtoHref, safeHref } from '../../internal/urls.js';
 import { filterMatcher, filterOptions, hasActiveFilters, indexWorkshops, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopSections } from './workshop-index.js';
@@ -206,26 +207,17 @@ export class MkWorkshopList extends MkElement {
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return this.renderLoading();
+        return loadingState(msg('Loading workshops…', { id: 'list-loading' }));
       case 'error':
-        return html`<div class="state error" part="error" role="alert">
-          <p class="state-title">${msg('Workshops could not be shown', { id: 'list-error-title' })}</p>
-          <p>${describeFeedError(state.error)}</p>
-          ${state.error.kind === 'invalid'
-            ? nothing
-            : html`<button type="button" class="button secondary" @click=${() => this.data.reload()}>${msg('Try again', { id: 'try-again' })}</button>`}
-        </div>`;
+        return errorState(
+          msg('Workshops could not be shown', { id: 'list-error-title' }),
+          describeFeedError(state.error),
+          state.error.kind === 'invalid' ? undefined : () => this.data.reload(),
+        );
       case 'empty':
       case 'ready':
         return this.renderFeed(state.feed, ctx);
     }
-  }
-
-  private renderLoading(): TemplateResult {
-    return html`<div part="loading" aria-busy="true">
-      <p class="count" role="status">${msg('Loading workshops…', { id: 'list-loading' })}</p>
-      <div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
-    </div>`;
   }
 
   private renderFeed(feed: Feed, ctx: RenderContext): TemplateResult {
@@ -533,8 +525,8 @@ export class MkWorkshopList extends MkElement {
 }
 
 function countText(n: number, locale: string): string {
-  const count = new Intl.NumberFormat(locale).format(n);
-  return new Intl.PluralRules(locale).select(n) === 'one'
+  const count = formatCount(n, locale);
+  return isOne(n, locale)
     ? msg(str`${count} workshop`, { id: 'count-one' })
     : msg(str`${count} workshops`, { id: 'count-other' });
 }
