@@ -1,5 +1,21 @@
 import { css } from 'lit';
 
+/** The dark scheme's defaults, for `theme="dark"` and for `theme="auto"` on a dark system. */
+const darkTokens = css`
+  --_mk-accent: var(--mk-color-accent, #9cc2f5);
+  --_mk-accent-contrast: var(--mk-color-accent-contrast, #0d1a2b);
+  --_mk-surface: var(--mk-color-surface, #16191d);
+  --_mk-surface-alt: var(--mk-color-surface-alt, #1f242a);
+  --_mk-text: var(--mk-color-text, #e9ecf0);
+  --_mk-muted: var(--mk-color-muted, #aab3be);
+  --_mk-border: var(--mk-color-border, #3a434e);
+  --_mk-danger: var(--mk-color-danger, #f4aaa5);
+  --_mk-success: var(--mk-color-success, #86d69f);
+  --_mk-warning: var(--mk-color-warning, #f2c46d);
+  --_mk-shadow: var(--mk-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
+  color-scheme: dark;
+`;
+
 /**
  * Global design tokens. Pages theme every widget at once by setting the public `--mk-*` properties
  * anywhere above the widget (`:root`, a wrapper, the element itself); inside the shadow root only the
@@ -44,33 +60,11 @@ export const tokenStyles = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_mk-accent: var(--mk-color-accent, #9cc2f5);
-    --_mk-accent-contrast: var(--mk-color-accent-contrast, #0d1a2b);
-    --_mk-surface: var(--mk-color-surface, #16191d);
-    --_mk-surface-alt: var(--mk-color-surface-alt, #1f242a);
-    --_mk-text: var(--mk-color-text, #e9ecf0);
-    --_mk-muted: var(--mk-color-muted, #aab3be);
-    --_mk-border: var(--mk-color-border, #3a434e);
-    --_mk-danger: var(--mk-color-danger, #f4aaa5);
-    --_mk-success: var(--mk-color-success, #86d69f);
-    --_mk-warning: var(--mk-color-warning, #f2c46d);
-    --_mk-shadow: var(--mk-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
-    color-scheme: dark;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_mk-accent: var(--mk-color-accent, #9cc2f5);
-      --_mk-accent-contrast: var(--mk-color-accent-contrast, #0d1a2b);
-      --_mk-surface: var(--mk-color-surface, #16191d);
-      --_mk-surface-alt: var(--mk-color-surface-alt, #1f242a);
-      --_mk-text: var(--mk-color-text, #e9ecf0);
-      --_mk-muted: var(--mk-color-muted, #aab3be);
-      --_mk-border: var(--mk-color-border, #3a434e);
-      --_mk-danger: var(--mk-color-danger, #f4aaa5);
-      --_mk-success: var(--mk-color-success, #86d69f);
-      --_mk-warning: var(--mk-color-warning, #f2c46d);
-      --_mk-shadow: var(--mk-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 `;
