@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Feed } from '@mentorkit/core/browser';
+import { seedCatalogFeed, type SeedCatalog } from '../../internal/seed.fixtures.js';
 
 /**
  * `<mk-curriculum>` with the seed catalogs: Entering Mentoring as Columbia offers it (one mentor
@@ -28,7 +29,7 @@ interface Args {
 }
 
 interface Seed {
-  catalog: 'advancing-mentorship' | 'mentoring-up' | 'mentoring-resources';
+  catalog: SeedCatalog;
   edit?: (feed: Feed) => void;
 }
 
@@ -36,8 +37,7 @@ type SeedContext = Pick<StoryContext, 'parameters' | 'loaded'>;
 
 function seedFeed(context: SeedContext): Feed {
   const seed = context.parameters.seed as Seed;
-  const feed = (context.loaded.feeds as Record<string, Feed> | undefined)?.[seed.catalog];
-  if (!feed) throw new Error(`No seed feed "${seed.catalog}": is apps/demo/catalog/${seed.catalog}.yaml there, and did scripts/build-data.mjs run?`);
+  const feed = seedCatalogFeed(context, seed.catalog);
   seed.edit?.(feed);
   return feed;
 }

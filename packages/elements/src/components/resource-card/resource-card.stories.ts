@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import type { Feed, FeedResource } from '@mentorkit/core/browser';
+import type { FeedResource } from '@mentorkit/core/browser';
+import { seedCatalogFeed } from '../../internal/seed.fixtures.js';
 
 /**
  * `<mk-resource-card>` showing the resources of the seed catalogs: the CTL's course, video series,
@@ -26,8 +27,7 @@ type SeedContext = Pick<StoryContext, 'parameters' | 'loaded'>;
 
 function seedResource(context: SeedContext): FeedResource {
   const seed = context.parameters.seed as Seed;
-  const feed = (context.loaded.feeds as Record<string, Feed> | undefined)?.[seed.catalog];
-  if (!feed) throw new Error(`No seed feed "${seed.catalog}": is apps/demo/catalog/${seed.catalog}.yaml there, and did scripts/build-data.mjs run?`);
+  const feed = seedCatalogFeed(context, seed.catalog);
   const resource = feed.resources.find((r) => r.id === seed.resource);
   if (!resource) throw new Error(`The seed catalog ${seed.catalog} has no resource "${seed.resource}"; the story needs updating.`);
   seed.edit?.(resource);

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Feed, FeedWorkshop } from '@mentorkit/core/browser';
+import { seedCatalogFeed } from '../../internal/seed.fixtures.js';
 
 /**
  * `<mk-rsvp-form>` for the Mentoring Up series (seed catalog apps/demo/catalog/mentoring-up.yaml): only
@@ -44,8 +45,7 @@ type SeedContext = Pick<StoryContext, 'parameters' | 'loaded'>;
 
 function seedFeed(context: SeedContext, workshopId: string | undefined): Feed {
   const seed = context.parameters.seed as Seed;
-  const feed = (context.loaded.feeds as Record<string, Feed> | undefined)?.[seed.catalog];
-  if (!feed) throw new Error(`No seed feed "${seed.catalog}": is apps/demo/catalog/${seed.catalog}.yaml there, and did scripts/build-data.mjs run?`);
+  const feed = seedCatalogFeed(context, seed.catalog);
   const workshop = feed.workshops.find((w) => w.id === workshopId);
   if (!workshop) throw new Error(`The seed catalog ${seed.catalog} has no workshop "${workshopId}"; the story needs updating.`);
   seed.edit?.(workshop);

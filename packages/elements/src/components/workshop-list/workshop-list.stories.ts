@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Feed, FeedOccurrence } from '@mentorkit/core/browser';
+import { seedCatalogFeed, type SeedCatalog } from '../../internal/seed.fixtures.js';
 
 /**
  * `<mk-workshop-list>` with the seed catalogs (apps/demo/catalog/*.yaml, built into feeds before
@@ -40,7 +41,7 @@ interface Args {
 
 /** Which seed feed a story shows, and the change that makes its state (on the story's own copy). */
 interface Seed {
-  catalog: 'advancing-mentorship' | 'mentoring-up' | 'mentoring-resources';
+  catalog: SeedCatalog;
   edit?: (feed: Feed) => void;
 }
 
@@ -50,8 +51,7 @@ type SeedContext = Pick<StoryContext, 'parameters' | 'loaded'>;
 function seedFeed(context: SeedContext): Feed | undefined {
   const seed = context.parameters.seed as Seed | undefined;
   if (!seed) return undefined;
-  const feed = (context.loaded.feeds as Record<string, Feed> | undefined)?.[seed.catalog];
-  if (!feed) throw new Error(`No seed feed "${seed.catalog}": is apps/demo/catalog/${seed.catalog}.yaml there, and did scripts/build-data.mjs run?`);
+  const feed = seedCatalogFeed(context, seed.catalog);
   seed.edit?.(feed);
   return feed;
 }
@@ -97,7 +97,7 @@ const feedServer =
   (catalog: Seed['catalog'], edit?: (body: Record<string, unknown>) => void) =>
   (url: string, _init: RequestInit | undefined, context: SeedContext): Response | undefined => {
     if (!url.endsWith(`/feeds/${catalog}.json`)) return undefined;
-    const feed = structuredClone((context.loaded.feeds as Record<string, Feed>)[catalog]) as unknown as Record<string, unknown>;
+    const feed = structuredClone(seedCatalogFeed(context, catalog)) as unknown as Record<string, unknown>;
     edit?.(feed);
     return Response.json(feed);
   };
