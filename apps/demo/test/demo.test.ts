@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer } from '../serve.mjs';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 let browser: Browser;
@@ -19,10 +20,7 @@ beforeAll(async () => {
   if (!existsSync(new URL('index.html', dist))) throw new Error('apps/demo/dist is missing: run the build first (pnpm build)');
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 afterAll(async () => {

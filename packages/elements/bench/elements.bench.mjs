@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { row } from '../../../bench/lib.mjs';
 import { largeFeed } from './large-feed.mjs';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cdn = join(here, '../dist/cdn');
@@ -44,10 +45,7 @@ export default async function bench() {
     res.writeHead(200, { 'Content-Type': req.url.endsWith('.json') ? 'application/json' : 'text/javascript' }).end(body);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);

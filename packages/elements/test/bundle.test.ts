@@ -15,6 +15,7 @@ import { curriculumFeed } from '../src/components/curriculum/curriculum.fixtures
 import { resources } from '../src/components/resource-card/resource-card.fixtures.js';
 import { sampleFeed } from './sample-feed.js';
 import { serve, type Served } from './serve.js';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const catalogues = () => readdirSync(join(root, 'src/generated/locales')).map((f) => join(root, 'src/generated/locales', f));
 
@@ -141,10 +142,7 @@ describe('built CDN files', () => {
         },
       ],
     });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
   }, 60_000);
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { buildCdn } from '../scripts/cdn.mjs';
 import { sampleFeed } from './sample-feed.js';
 import { serve, type Served } from './serve.js';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const CSP = [
   "default-src 'none'",
@@ -75,10 +76,7 @@ beforeAll(async () => {
       },
     ],
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 }, 60_000);
 
 afterAll(async () => {
