@@ -5,28 +5,27 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from './localize.js';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/** One `Intl` object per locale, made on first use: constructing them is the costly part. */
+function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) made.set(locale, (value = make(locale)));
+    return value;
+  };
+}
+
+const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale));
+const pluralRules = perLocale((locale) => new Intl.PluralRules(locale));
 
 /** A count in the locale ("1,234"). */
 export function formatCount(n: number, locale: string): string {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, f);
-  }
-  return f.format(n);
+  return numberFormat(locale).format(n);
 }
-
-const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** Whether `n` takes the singular form in the locale. */
 export function isOne(n: number, locale: string): boolean {
-  let r = pluralRules.get(locale);
-  if (!r) {
-    r = new Intl.PluralRules(locale);
-    pluralRules.set(locale, r);
-  }
-  return r.select(n) === 'one';
+  return pluralRules(locale).select(n) === 'one';
 }
 
 /** While the feed loads: a status line over a skeleton shaped by the component's styles. */
