@@ -71,7 +71,7 @@ const SESSIONS_SHOWN = 4;
  * @cssproperty --mk-curriculum-theme-background - Theme card background. Default: `--mk-color-surface`.
  * @cssproperty --mk-curriculum-theme-border-color - Theme card border colour. Default: `--mk-color-border`.
  * @cssproperty --mk-curriculum-theme-radius - Theme card corner radius. Default: `--mk-radius`.
- * @cssproperty --mk-curriculum-theme-min-width - Narrowest a theme card gets before the grid drops a column. Default: `18rem`.
+ * @cssproperty --mk-curriculum-theme-min-width - Narrowest a theme card gets before the grid drops a column. Default: `18em`.
  * @cssproperty --mk-curriculum-gap - Space between theme cards. Default: `--mk-space-4`.
  * @cssproperty --mk-curriculum-number-background - Background of theme numbers. Default: `--mk-color-accent`.
  * @cssproperty --mk-curriculum-number-color - Colour of theme numbers. Default: `--mk-color-accent-contrast`.

@@ -53,11 +53,12 @@ export const resourceCardStyles = css`
     text-transform: uppercase;
   }
 
+  /* In the 13px kind line: a 32px circle, 6px padding. Rounded up, as layout truncates to 1/64 px. */
   .kind .icon {
     flex: none;
-    width: 2rem;
-    height: 2rem;
-    padding: 0.375rem;
+    width: 2.462em;
+    height: 2.462em;
+    padding: 0.4616em;
     border-radius: 50%;
     color: var(--_card-icon);
     background: color-mix(in srgb, var(--_card-icon) 12%, var(--_card-bg));
@@ -156,9 +157,10 @@ export const resourceCardStyles = css`
     min-width: 0;
   }
 
+  /* 13px in the 14px facts, like the other labels; exactly, as text at a size a hair off 13px lays out differently. */
   .fact dt {
     color: var(--_mk-muted);
-    font-size: 0.8125rem;
+    font-size: calc(13em / 14);
     font-weight: 600;
     letter-spacing: 0.04em;
     text-transform: uppercase;
@@ -185,7 +187,7 @@ export const resourceCardStyles = css`
 
   .label {
     color: var(--_mk-muted);
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
     font-weight: 600;
     letter-spacing: 0.04em;
     text-transform: uppercase;
@@ -200,10 +202,10 @@ export const resourceCardStyles = css`
   .step {
     counter-increment: step;
     display: grid;
-    grid-template-columns: 1.75rem 1fr auto;
+    grid-template-columns: 1.75em 1fr auto;
     column-gap: var(--_mk-space-2);
     align-items: baseline;
-    padding-block: 0.3rem;
+    padding-block: 0.3em;
     border-bottom: 1px dashed var(--_card-border);
   }
 
@@ -217,14 +219,15 @@ export const resourceCardStyles = css`
     align-self: start;
     display: grid;
     place-items: center;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin-top: 0.05rem;
+    /* Of its own 12px: 24px, 0.8px. */
+    width: 2em;
+    height: 2em;
+    margin-top: 0.06667em;
     border-radius: 50%;
     background: var(--_mk-surface-alt);
     border: 1px solid var(--_card-border);
     color: var(--_mk-muted);
-    font-size: 0.75rem;
+    font-size: 0.75em;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
@@ -282,7 +285,7 @@ export const resourceCardStyles = css`
     background: var(--_mk-surface-alt);
     border: 1px solid var(--_card-border);
     color: var(--_mk-text);
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
     overflow-wrap: anywhere;
   }
 

@@ -46,7 +46,7 @@ const kindsConverter = {
  * @csspart loading - The loading state.
  *
  * @cssproperty --mk-resource-list-gap - Space between cards. Default: `--mk-space-5`.
- * @cssproperty --mk-resource-list-card-min-width - Narrowest a card gets before the grid drops a column. Default: `19rem`.
+ * @cssproperty --mk-resource-list-card-min-width - Narrowest a card gets before the grid drops a column. Default: `19em`.
  * @cssproperty --mk-resource-list-filters-background - Background of the filter bar. Default: `--mk-color-surface-alt`.
  * @cssproperty --mk-resource-list-chip-radius - Corner radius of the kind buttons. Default: `999px`.
  *

@@ -4,12 +4,12 @@ import { feedViewStyles } from '../../internal/feed-view.styles.js';
 const own = css`
   :host {
     --_list-gap: var(--mk-resource-list-gap, var(--_mk-space-5));
-    --_list-min: var(--mk-resource-list-card-min-width, 19rem);
+    --_list-min: var(--mk-resource-list-card-min-width, 19em);
     --_filters-bg: var(--mk-resource-list-filters-background, var(--_mk-surface-alt));
     --_chip-radius: var(--mk-resource-list-chip-radius, 999px);
     --_skeleton-min: var(--_list-min);
     --_skeleton-gap: var(--_list-gap);
-    --_skeleton-height: 14rem;
+    --_skeleton-height: 14em;
   }
 
   .filters {
@@ -20,7 +20,7 @@ const own = css`
   }
 
   .kinds {
-    flex: 1 1 28rem;
+    flex: 1 1 28em;
     min-width: 0;
     margin: 0;
     padding: 0;
@@ -46,7 +46,8 @@ const own = css`
     display: inline-flex;
     align-items: center;
     gap: 0.4em;
-    min-height: 2.25rem;
+    /* 36px in its own 14px, like the select and the clear button. */
+    min-height: 2.5715em;
     padding: 0.3em 0.85em 0.3em 0.7em;
     border: 1px solid var(--_mk-border);
     border-radius: var(--_chip-radius);
@@ -94,12 +95,12 @@ const own = css`
   .field {
     display: flex;
     flex-direction: column;
-    flex: 0 1 16rem;
-    min-width: 12rem;
+    flex: 0 1 16em;
+    min-width: 12em;
   }
 
   .select {
-    min-height: 2.25rem;
+    min-height: 2.5715em;
     padding: 0.3em 0.6em;
     border: 1px solid var(--_mk-border);
     border-radius: var(--_mk-radius-sm);
@@ -110,7 +111,7 @@ const own = css`
   }
 
   .clear {
-    min-height: 2.25rem;
+    min-height: 2.5715em;
     padding: 0.3em 0.2em;
     border: 0;
     background: none;

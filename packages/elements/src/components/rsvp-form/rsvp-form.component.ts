@@ -79,7 +79,7 @@ function newKey(): string {
  * @cssproperty --mk-rsvp-form-border - Form border (default: 1px solid `--mk-color-border`).
  * @cssproperty --mk-rsvp-form-radius - Form corner radius (default: `--mk-radius`).
  * @cssproperty --mk-rsvp-form-padding - Form padding.
- * @cssproperty --mk-rsvp-form-max-width - Form maximum width (default: 40rem).
+ * @cssproperty --mk-rsvp-form-max-width - Form maximum width (default: 40em).
  * @cssproperty --mk-rsvp-form-control-border - Border of inputs and selects.
  *
  * @fires mk-rsvp-submit - Before the POST. Detail: `{ payload, idempotencyKey }` (without the honeypot). Cancelable: `preventDefault()` stops the POST (the page sends it itself and may report back with `setResult()`). Bubbles, composed.
