@@ -37,12 +37,12 @@ export default async function bench() {
 
   const quick = Boolean(process.env.BENCH_QUICK);
   const feed = JSON.stringify(largeFeed(1000, new Date('2026-01-05T12:00:00Z')));
-  const files = { '/mentorkit.js': readFileSync(join(cdn, 'mentorkit.js')), '/page.js': readFileSync(join(here, 'page.js')), '/feed.json': feed };
+  const files = { '/': readFileSync(join(here, 'index.html')), '/mentorkit.js': readFileSync(join(cdn, 'mentorkit.js')), '/page.js': readFileSync(join(here, 'page.js')), '/feed.json': feed };
+  const types = { html: 'text/html', json: 'application/json', js: 'text/javascript' };
   const server = createServer((req, res) => {
-    if (req.url === '/') return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>bench</title><body><script type="module" src="/mentorkit.js"></script><script type="module" src="/page.js"></script>');
     const body = files[req.url ?? ''];
     if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': req.url.endsWith('.json') ? 'application/json' : 'text/javascript' }).end(body);
+    res.writeHead(200, { 'Content-Type': types[/\.(\w+)$/.exec(req.url)?.[1] ?? 'html'] }).end(body);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -50,6 +50,9 @@ export default async function bench() {
     const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => window.benchReady === true);
+    // The ratio means something only while the baseline builds what the widget builds.
+    const differs = await page.evaluate(() => window.sameMarkup());
+    if (differs) throw new Error(`the baseline's markup differs from the widget's:\n  widget:   …${differs.widget}…\n  baseline: …${differs.baseline}…`);
     const ours = [];
     const baseline = [];
     const runs = quick ? 3 : 11;

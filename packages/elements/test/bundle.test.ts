@@ -14,6 +14,8 @@ import { minifyTemplates } from '../scripts/minify-templates.mjs';
 import { curriculumFeed } from '../src/components/curriculum/curriculum.fixtures.js';
 import { resources } from '../src/components/resource-card/resource-card.fixtures.js';
 import { sampleFeed } from './sample-feed.js';
+// @ts-expect-error -- a plain script of the benchmark, without type declarations
+import { largeFeed } from '../bench/large-feed.mjs';
 import { serve, type Served } from './serve.js';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
@@ -130,7 +132,7 @@ describe('built CDN files', () => {
     const page = (script: string) => `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>es</title><script type="module" src="${script}"></script></head><body>${body}</body></html>`;
     server = await serve({
       pages: { '/bundle.html': page('/cdn/mentorkit.js'), '/autoload.html': page('/cdn/autoloader.js') },
-      dirs: { '/cdn/': cdn },
+      dirs: { '/cdn/': cdn, '/bench/': join(root, 'bench') },
       routes: [
         (req, _body, res) => {
           const json = (data: unknown) => (res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(data)), true);
@@ -138,6 +140,8 @@ describe('built CDN files', () => {
           if (req.url === '/curriculum.json') return json(curriculumFeed());
           if (req.url?.startsWith('/rsvp/status')) return json({ capacity: 25, confirmed: 3 });
           if (req.url === '/favicon.ico') return (res.writeHead(204).end(), true);
+          if (req.url === '/bench/feed.json') return json(largeFeed(1000, new Date('2026-01-05T12:00:00Z')));
+          if (req.url === '/bench/mentorkit.js') return (res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(read('mentorkit.js')), true);
           return false;
         },
       ],
@@ -148,6 +152,18 @@ describe('built CDN files', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it("gives the render benchmark a baseline that builds the widget's markup", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/bench/index.html`);
+      await page.waitForFunction(() => (window as { benchReady?: boolean }).benchReady === true);
+      const differs = await page.evaluate(() => (window as unknown as { sameMarkup(): Promise<unknown> }).sameMarkup());
+      expect(differs).toBeNull();
+    } finally {
+      await page.close();
+    }
   });
 
   it('keeps the Spanish messages out of the one-file bundle and loads them from locales/es.js', () => {
