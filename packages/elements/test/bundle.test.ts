@@ -59,13 +59,24 @@ describe('template minifier', () => {
       '   text`;',
     ].join('\n');
     expect(minifyTemplates(source)).toBe(
-      ['const a = css`:host{color:red}`;', 'const b = html`<p> ${x ? html`<b> ${y}</b>` : "keep\\n   this"} </p>`;', 'const c = `plain', '   text`;'].join('\n'),
+      ['const a = css`:host{color:red}`;', 'const b = html`<p>${x ? html`<b> ${y}</b>` : "keep\\n   this"}</p>`;', 'const c = `plain', '   text`;'].join('\n'),
     );
   });
 
-  it('drops layout whitespace between block tags only, keeping a space where inline content meets', () => {
-    const source = ['html`<li class="item">', '  <div class="body">', '    <p>A</p>', '    <span>b</span> <a>c</a>', '    <p class="x">${v}</p>', '  </div>', '</li>`'].join('\n');
-    expect(minifyTemplates(source)).toBe('html`<li class="item"><div class="body"><p>A</p> <span>b</span> <a>c</a> <p class="x">${v}</p></div></li>`');
+  it('drops layout whitespace next to block tags, keeping a space where inline content and bindings meet', () => {
+    const source = [
+      'html`<li class="item">',
+      '  <div class="body">',
+      '    <p>A</p>',
+      '    <span>b</span> <a>c</a>',
+      '    ${inline}',
+      '    <span>d</span>',
+      '    <p class="x">${v}</p>',
+      '    ${block}',
+      '  </div>',
+      '</li>`',
+    ].join('\n');
+    expect(minifyTemplates(source)).toBe('html`<li class="item"><div class="body"><p>A</p><span>b</span> <a>c</a> ${inline} <span>d</span><p class="x">${v}</p>${block}</div></li>`');
   });
 });
 
