@@ -142,6 +142,9 @@ export class MkWorkshopList extends MkElement {
 
   private indexed: { feed: Feed; now: Date; items: IndexedWorkshop[]; options: FilterOptions; views: Map<WorkshopView, WorkshopSections> } | undefined;
 
+  /** What the last render's filters show, applied to the rendered items by `updated`. */
+  #visibility: { sections: WorkshopSections; shown: ReadonlySet<IndexedWorkshop> } | undefined;
+
   constructor() {
     super();
     this.view = 'upcoming';
@@ -235,26 +238,50 @@ export class MkWorkshopList extends MkElement {
     const datedShown = sections.dated.some((e) => shown.has(e.item));
     const onRequestShown = sections.onRequest.some((e) => shown.has(e.item));
     const total = shown.size;
+    this.#visibility = { sections, shown };
+    const items = (entries: readonly ViewEntry[], level: number) =>
+      guard([entries, ctx.locale, ctx.viewerZone, ctx.now, level, this.rsvpHref, this.openCalendars], () =>
+        repeat(entries, (e) => e.item.workshop.id, (e) => this.renderItem(e, ctx, level)),
+      );
     return html`
       ${this.hideFilters ? nothing : this.renderFilters(indexed.options, filters, ctx)}
       <p class="count" part="count" role="status">${total > 0 ? countText(total, ctx.locale) : ''}</p>
       ${total === 0 ? this.renderEmpty(indexed.items, filters) : nothing}
       <ul class="list" part="list" role="list" ?hidden=${!datedShown}>
-        ${repeat(
-          sections.dated,
-          (e) => e.item.workshop.id,
-          (e) => this.renderItem(e, ctx, ctx.level, shown.has(e.item)),
-        )}
+        ${items(sections.dated, ctx.level)}
       </ul>
       <p class="section-title" part="section-title" role="heading" aria-level=${ctx.level} ?hidden=${!onRequestShown}>${msg('Available on request', { id: 'list-on-request' })}</p>
       <ul class="list" part="list" role="list" ?hidden=${!onRequestShown}>
-        ${repeat(
-          sections.onRequest,
-          (e) => e.item.workshop.id,
-          (e) => this.renderItem(e, ctx, Math.min(6, ctx.level + 1), shown.has(e.item)),
-        )}
+        ${items(sections.onRequest, Math.min(6, ctx.level + 1))}
       </ul>
     `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#applyFilters();
+  }
+
+  /**
+   * Hides the items the filters leave out, after each render. The lists themselves re-render only
+   * when the view, its data or the clock change (see `renderFeed`): on a filter change, toggling
+   * `hidden` on a thousand items directly costs a fraction of updating a thousand item templates.
+   */
+  #applyFilters(): void {
+    const visibility = this.#visibility;
+    this.#visibility = undefined;
+    if (!visibility) return;
+    // The lists are children of the shadow root; querying the whole tree for them would visit every node.
+    const lists = [...this.renderRoot.children].filter((child) => child.classList.contains('list'));
+    [visibility.sections.dated, visibility.sections.onRequest].forEach((entries, i) => {
+      const children = lists[i]?.children;
+      if (!children) return;
+      entries.forEach((e, k) => {
+        const li = children[k] as HTMLElement | undefined;
+        const hide = !visibility.shown.has(e.item);
+        if (li && li.hidden !== hide) li.hidden = hide;
+      });
+    });
   }
 
   private renderFilters(options: FilterOptions, f: WorkshopFilters, ctx: RenderContext): TemplateResult {
@@ -338,7 +365,7 @@ export class MkWorkshopList extends MkElement {
     </div>`;
   }
 
-  private renderItem(entry: ViewEntry, ctx: RenderContext, level: number, shown: boolean): TemplateResult {
+  private renderItem(entry: ViewEntry, ctx: RenderContext, level: number): TemplateResult {
     const w = entry.item.workshop;
     const allCancelled = entry.occurrences.length > 0 && entry.occurrences.every((o) => o.status === 'cancelled');
     const openCalendars = entry.occurrences.filter((o) => this.openCalendars.has(o.id)).map((o) => o.id).join(' ');
@@ -346,7 +373,6 @@ export class MkWorkshopList extends MkElement {
       class="item ${entry.occurrences.length > 0 ? '' : 'undated'} ${allCancelled ? 'cancelled' : ''}"
       part="item"
       data-workshop=${w.id}
-      ?hidden=${!shown}
     >
       ${guard([entry, ctx.locale, ctx.viewerZone, ctx.now, level, this.rsvpHref, openCalendars], () => this.renderItemContent(entry, ctx, level))}
     </li>`;

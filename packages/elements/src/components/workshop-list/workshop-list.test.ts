@@ -246,6 +246,28 @@ describe('<mk-workshop-list> filters', () => {
     expect(titles(el)).toEqual(['Mentoring Up: Aligning Expectations']);
   });
 
+  it('keeps the filters when the view, the feed or the clock changes', async () => {
+    const el = await list((e) => (e.audience = 'trainees'));
+    expect(titles(el)).toEqual(['Mentoring Up: Aligning Expectations']);
+    // Items the upcoming view rendered are reused by the all view: hidden or not, by the filters alone.
+    el.view = 'all';
+    await el.updateComplete;
+    expect(titles(el)).toEqual(['Mentoring Up: Aligning Expectations', 'Mentoring Up: Effective Communication']);
+    el.audience = '';
+    await el.updateComplete;
+    expect(titles(el)).toHaveLength($$(el, '.item').length);
+    el.search = 'patel';
+    el.catalog = sampleFeed();
+    await el.updateComplete;
+    expect(titles(el)).toEqual(['Mentoring Up: Aligning Expectations']);
+    el.now = new Date('2030-01-01T00:00:00Z');
+    el.search = '';
+    el.audience = 'trainees';
+    await el.updateComplete;
+    expect(titles(el)).toEqual(['Mentoring Up: Aligning Expectations', 'Mentoring Up: Effective Communication']);
+    expect(text($(el, '[part="count"]'))).toBe('2 workshops');
+  });
+
   it('searches title, presenters and objectives, ignoring case and accents', async () => {
     const el = await list((e) => (e.view = 'all'));
     el.search = 'PATEL';
