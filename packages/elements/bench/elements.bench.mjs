@@ -69,13 +69,20 @@ export default async function bench() {
       baseline.push(await page.evaluate(() => window.renderBaseline()));
     }
     rows.push(row('first render, 1,000 workshops (incl. feed validation)', median(ours), 'ms', median(baseline), '≤ 1.3× createElement'));
-    await fresh();
-    const filter = await page.evaluate((n) => window.filterOurs(n), quick ? 12 : 30);
-    await fresh();
-    const filterBaseline = await page.evaluate((n) => window.filterBaseline(n), quick ? 12 : 30);
-    if (String(filter.shown) !== String(filterBaseline.shown)) throw new Error(`the baseline's filters show ${filterBaseline.shown} workshops per step, the widget's ${filter.shown}`);
-    rows.push(row('filter change → updated render, 1,000 workshops (median)', filter.median, 'ms', filterBaseline.median, '≤ 16 ms'));
-    rows.push(row('filter change → updated render, 1,000 workshops (worst)', filter.max, 'ms', filterBaseline.max));
+    // Filter changes in alternating batches too, pooled, so a slow spell of the machine hits both.
+    const filterOurs = [];
+    const filterBaseline = [];
+    for (let i = 0; i < (quick ? 1 : 4); i++) {
+      await fresh();
+      const a = await page.evaluate((n) => window.filterOurs(n), quick ? 12 : 30);
+      await fresh();
+      const b = await page.evaluate((n) => window.filterBaseline(n), quick ? 12 : 30);
+      if (String(a.shown) !== String(b.shown)) throw new Error(`the baseline's filters show ${b.shown} workshops per step, the widget's ${a.shown}`);
+      filterOurs.push(...a.samples);
+      filterBaseline.push(...b.samples);
+    }
+    rows.push(row('filter change → updated render, 1,000 workshops (median)', median(filterOurs), 'ms', median(filterBaseline), '≤ 16 ms'));
+    rows.push(row('filter change → updated render, 1,000 workshops (worst)', Math.max(...filterOurs), 'ms', Math.max(...filterBaseline)));
   } finally {
     await browser.close();
     server.close();
