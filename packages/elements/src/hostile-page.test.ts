@@ -56,6 +56,28 @@ async function mountIn<T extends LitElement>(width: number, make: () => T): Prom
   return mount(make, box);
 }
 
+/** A feed widget whose feed never arrives, so it stays in its loading state. */
+function mountLoading(tag: 'mk-resource-list' | 'mk-curriculum', width: number): Promise<LitElement> {
+  const fetchStub = stubFetch(() => new Promise<Response>(() => {}));
+  onTestFinished(() => {
+    fetchStub.restore();
+  });
+  return mountIn(width, () => {
+    const e = document.createElement(tag);
+    e.src = '/feeds/never.json';
+    return e;
+  });
+}
+
+/** The loading skeleton: three blocks of `height`, laid out in `columns`. */
+async function expectSkeleton(el: Element, height: string, columns: string[]): Promise<void> {
+  const blocks = $$(el, '[part="loading"] .skeleton > div');
+  expect(blocks).toHaveLength(3);
+  expect(getComputedStyle(blocks[0]!).height).toBe(height);
+  expect(tracks($(el, '.skeleton'))).toEqual(columns);
+  await expectAccessible(el);
+}
+
 /** The track sizes of a computed `grid-template-columns`. */
 const tracks = (grid: Element) => getComputedStyle(grid).gridTemplateColumns.split(' ');
 
@@ -173,20 +195,7 @@ describe('on a page with hostile global CSS', () => {
   });
 
   it('<mk-resource-list> keeps the size of its loading skeleton', async () => {
-    const fetchStub = stubFetch(() => new Promise<Response>(() => {}));
-    onTestFinished(() => {
-      fetchStub.restore();
-    });
-    const el = await mountIn(700, () => {
-      const e = document.createElement('mk-resource-list');
-      e.src = '/feeds/resources.json';
-      return e;
-    });
-    const blocks = $$(el, '[part="loading"] .skeleton > div');
-    expect(blocks).toHaveLength(3);
-    expect(getComputedStyle(blocks[0]!).height).toBe('224px');
-    expect(tracks($(el, '.skeleton'))).toEqual(['328px', '328px']);
-    await expectAccessible(el);
+    await expectSkeleton(await mountLoading('mk-resource-list', 700), '224px', ['328px', '328px']);
   });
 
   it('<mk-curriculum> keeps its own styles and sizes', async () => {
@@ -232,19 +241,6 @@ describe('on a page with hostile global CSS', () => {
     expect(number.getBoundingClientRect().height).toBeCloseTo(30.4, 1);
     await expectAccessible(sequence);
 
-    const fetchStub = stubFetch(() => new Promise<Response>(() => {}));
-    onTestFinished(() => {
-      fetchStub.restore();
-    });
-    const loading = await mountIn(500, () => {
-      const e = document.createElement('mk-curriculum');
-      e.src = '/feeds/curriculum.json';
-      return e;
-    });
-    const blocks = $$(loading, '[part="loading"] .skeleton > div');
-    expect(blocks).toHaveLength(3);
-    expect(getComputedStyle(blocks[0]!).height).toBe('160px');
-    expect(tracks($(loading, '.skeleton'))).toEqual(['480px']);
-    await expectAccessible(loading);
+    await expectSkeleton(await mountLoading('mk-curriculum', 500), '160px', ['480px']);
   });
 });
