@@ -56,6 +56,17 @@ async function mountIn<T extends LitElement>(width: number, make: () => T): Prom
   return mount(make, box);
 }
 
+/** One of the curriculum fixtures' curricula, 500px wide (480px inside the page's margin). */
+function mountCurriculum(curriculumId: string): Promise<LitElement> {
+  return mountIn(500, () => {
+    const e = document.createElement('mk-curriculum');
+    e.now = CURRICULUM_NOW;
+    e.catalog = curriculumFeed();
+    e.curriculumId = curriculumId;
+    return e;
+  });
+}
+
 /** A feed widget whose feed never arrives, so it stays in its loading state. */
 function mountLoading(tag: 'mk-resource-list' | 'mk-curriculum', width: number): Promise<LitElement> {
   const fetchStub = stubFetch(() => new Promise<Response>(() => {}));
@@ -199,13 +210,7 @@ describe('on a page with hostile global CSS', () => {
   });
 
   it('<mk-curriculum> keeps its own styles and sizes', async () => {
-    const el = await mountIn(500, () => {
-      const e = document.createElement('mk-curriculum');
-      e.now = CURRICULUM_NOW;
-      e.catalog = curriculumFeed();
-      e.curriculumId = 'entering-mentoring';
-      return e;
-    });
+    const el = await mountCurriculum('entering-mentoring');
     expectHostReset(el);
     expect(getComputedStyle($(el, '.title')).fontSize).toBe('24px');
     expect(getComputedStyle($(el, '.header')).maxWidth).toBe('832px');
@@ -228,13 +233,7 @@ describe('on a page with hostile global CSS', () => {
   });
 
   it('<mk-curriculum> keeps the size of its theme numbers and loading skeleton', async () => {
-    const sequence = await mountIn(500, () => {
-      const e = document.createElement('mk-curriculum');
-      e.now = CURRICULUM_NOW;
-      e.catalog = curriculumFeed();
-      e.curriculumId = 'mentor-training-core';
-      return e;
-    });
+    const sequence = await mountCurriculum('mentor-training-core');
     const number = $(sequence, '[part="theme-number"]');
     expect(getComputedStyle(number).fontSize).toBe('15px');
     expect(number.getBoundingClientRect().width).toBeCloseTo(30.4, 1);
