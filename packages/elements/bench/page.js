@@ -223,6 +223,7 @@ window.filterOurs = async (rounds) => {
   el.catalog = feed;
   document.body.append(el);
   await el.updateComplete;
+  layout(el);
   const result = await timeFilters(rounds, async (step) => {
     Object.assign(el, step);
     await el.updateComplete;
@@ -244,6 +245,7 @@ window.filterBaseline = async (rounds) => {
   window.renderBaseline();
   const host = baselineRoot.host;
   document.body.append(host);
+  layout(host);
   const byId = new Map(feed.workshops.map((w) => [w.id, w]));
   const items = [...baselineRoot.querySelectorAll('.item')].map((li) => {
     const w = byId.get(li.dataset.workshop);
