@@ -14,7 +14,6 @@ import { minifyTemplates } from '../scripts/minify-templates.mjs';
 import { curriculumFeed } from '../src/components/curriculum/curriculum.fixtures.js';
 import { resources } from '../src/components/resource-card/resource-card.fixtures.js';
 import { sampleFeed } from './sample-feed.js';
-// @ts-expect-error -- a plain script of the benchmark, without type declarations
 import { largeFeed } from '../bench/large-feed.mjs';
 import { serve, type Served } from './serve.js';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
