@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatOccurrenceTimes, formatRange, normalizeSpaces } from './format.js';
+import { formatDate, formatOccurrenceTimes, formatPartialDate, formatRange, normalizeSpaces } from './format.js';
 
 const occurrence = { start: '2026-01-08T15:00:00.000-05:00', end: '2026-01-08T16:00:00.000-05:00', timeZone: 'America/New_York' };
 
@@ -43,5 +43,23 @@ describe('formatDate', () => {
   it('takes the date in the given zone, not the host zone', () => {
     expect(formatDate('2026-01-13T03:00:00Z', 'en-GB', 'America/Chicago')).toBe('12 January 2026');
     expect(formatDate('2026-01-13T03:00:00Z', 'en-GB', 'Asia/Kolkata')).toBe('13 January 2026');
+  });
+});
+
+describe('formatPartialDate', () => {
+  it('shows a year, a month or a day as precise as the catalog gives it', () => {
+    expect(formatPartialDate('2022', 'en-US')).toBe('2022');
+    expect(formatPartialDate('2019-10', 'en-US')).toBe('October 2019');
+    expect(formatPartialDate('2022-09-28', 'en-US')).toBe('September 28, 2022');
+    expect(formatPartialDate('2022-09-28', 'es')).toBe('28 de septiembre de 2022');
+  });
+
+  it('keeps the first and last day of the year in any host zone', () => {
+    expect(formatPartialDate('2026-01-01', 'en-GB')).toBe('1 January 2026');
+    expect(formatPartialDate('2025-12-31', 'en-GB')).toBe('31 December 2025');
+  });
+
+  it('leaves text that is not a real date as written', () => {
+    for (const text of ['Fall 2022', '2022-13', '2023-02-29', '2022-9-28', '22', '']) expect(formatPartialDate(text, 'en-US')).toBe(text);
   });
 });

@@ -176,3 +176,17 @@ function durationText(minutes: number, locale: string): string {
 export function normalizeSpaces(text: string): string {
   return text.replace(/[\u202f\u00a0\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * "2020", "May 2020" or "May 4, 2020" from a catalog's year, year-month or date (`2020`, `2020-05`,
+ * `2020-05-04`), in `locale`. Anything else, or a date that does not exist, is returned as written.
+ */
+export function formatPartialDate(value: string, locale: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  const [, y, mo = '01', d = '01'] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (date.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return value;
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(m[2] ? { month: 'long' } : {}), ...(m[3] ? { day: 'numeric' } : {}) };
+  return dateTimeFormat(locale, options).format(date);
+}

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { parseFeedResource, type FeedResource } from '@mentorkit/core/browser';
 import { MkElement } from '../../internal/mk-element.js';
 import { msg, str } from '../../internal/localize.js';
-import { dateTimeFormat } from '../../internal/format.js';
+import { formatPartialDate } from '../../internal/format.js';
 import { checkIcon, clockIcon, kindIcon, lockIcon, type ResourceKind } from './icons.js';
 import { durationMinutes, formatDuration, minutesToParts, parseIsoDuration, sumMinutes, toIsoDuration, type DurationParts } from './duration.js';
 import { heading, httpHref, joinList, paragraphs, toHeadingLevel } from './render-helpers.js';
@@ -182,7 +182,7 @@ export class MkResourceCard extends MkElement {
       const authors = joinList(r.authors, this.locale);
       items.push(html`<span class="authors">${msg(str`By ${authors}`, { id: 'resource-authors' })}</span>`);
     }
-    const published = formatPublished(r.published, this.locale);
+    const published = r.published && formatPartialDate(r.published, this.locale);
     if (r.publisher || published) {
       items.push(html`<span class="publisher">${[r.publisher, published].filter(Boolean).join(', ')}</span>`);
     }
@@ -315,15 +315,4 @@ function check(resource: unknown): Checked {
   const issue = result.errors[0];
   const path = !issue || issue.path === '(root)' ? 'resource' : issue.path;
   return { ok: false, path, message: issue?.message ?? 'invalid' };
-}
-
-/** "2020", "May 2020" or "May 4, 2020" from the catalog's year, year-month or date. */
-export function formatPublished(value: string | undefined, locale: string): string | undefined {
-  if (!value) return undefined;
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-  if (!m) return value;
-  const [, y, mo, d] = m;
-  const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(mo ? { month: 'long' } : {}), ...(d ? { day: 'numeric' } : {}) };
-  return dateTimeFormat(locale, options).format(date);
 }

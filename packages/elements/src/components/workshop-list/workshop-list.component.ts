@@ -7,7 +7,7 @@ import { dateConverter } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
-import { formatDate, formatDateParts, formatMinutes, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
+import { formatDate, formatDateParts, formatMinutes, formatOccurrenceTimes, formatPartialDate, viewerTimeZone } from '../../internal/format.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
@@ -246,7 +246,9 @@ export class MkWorkshopList extends MkElement {
     return html`
       ${this.hideFilters ? nothing : this.renderFilters(indexed.options, filters, ctx)}
       <p class="count" part="count" role="status">${total > 0 ? countText(total, ctx.locale) : ''}</p>
-      ${total === 0 ? this.renderEmpty(indexed.items, filters) : nothing}
+      ${total === 0 || (filters.view === 'upcoming' && !datedShown && !hasActiveFilters(filters))
+        ? this.renderEmpty(indexed.items, filters, onRequestShown)
+        : nothing}
       <ul class="list" part="list" role="list" ?hidden=${!datedShown}>
         ${items(sections.dated, ctx.level)}
       </ul>
@@ -343,7 +345,11 @@ export class MkWorkshopList extends MkElement {
     </form>`;
   }
 
-  private renderEmpty(items: readonly IndexedWorkshop[], f: WorkshopFilters): TemplateResult {
+  /**
+   * What the list says when the view has nothing to show, or (`onRequest`) when the upcoming view has no
+   * dated session but offerings on request follow: a page must not read as current when nothing is scheduled.
+   */
+  private renderEmpty(items: readonly IndexedWorkshop[], f: WorkshopFilters, onRequest: boolean): TemplateResult {
     if (hasActiveFilters(f)) {
       return html`<div class="state" part="empty">
         <p class="state-title">${msg('No workshops match these filters', { id: 'empty-filtered' })}</p>
@@ -353,7 +359,9 @@ export class MkWorkshopList extends MkElement {
     if (f.view === 'upcoming') {
       const hasPast = items.some((i) => i.past.length > 0 || i.workshop.lastHeld);
       return html`<div class="state" part="empty">
-        <p class="state-title">${msg('No upcoming workshops', { id: 'empty-upcoming' })}</p>
+        <p class="state-title">
+          ${onRequest ? msg('No upcoming dates are scheduled', { id: 'empty-upcoming-dates' }) : msg('No upcoming workshops', { id: 'empty-upcoming' })}
+        </p>
         <p>${msg('New dates are announced each term. Recordings and materials from earlier sessions stay available.', { id: 'empty-upcoming-hint' })}</p>
         ${hasPast
           ? html`<button type="button" class="button secondary" @click=${() => this.setFilter({ view: 'past' })}>${msg('See past workshops', { id: 'empty-see-past' })}</button>`
@@ -430,7 +438,7 @@ export class MkWorkshopList extends MkElement {
 
   private renderSessions(w: FeedWorkshop, entry: ViewEntry, ctx: RenderContext): TemplateResult {
     if (entry.occurrences.length === 0) {
-      const text = w.lastHeld ? msg(str`Last held ${w.lastHeld}`, { id: 'last-held' }) : w.scheduleText;
+      const text = w.lastHeld ? msg(str`Last held ${formatPartialDate(w.lastHeld, ctx.locale)}`, { id: 'last-held' }) : w.scheduleText;
       return text ? html`<p class="note">${text}</p>` : html``;
     }
     return html`<ul class="sessions" part="sessions" role="list">

@@ -100,6 +100,9 @@ describe('<mk-workshop-list> views', () => {
     expect(text(recording.querySelector('.badge'))).toBe('Institution login required');
     expect(past.querySelector('[part="actions"]')).toBeNull();
     expect(text(item(el, 'chairs-roundtable').querySelector('.note'))).toBe('Last held 2025');
+    el.catalog = { ...sampleFeed(), workshops: sampleFeed().workshops.map((w) => (w.id === 'chairs-roundtable' ? { ...w, lastHeld: '2025-03-04' } : w)) };
+    await el.updateComplete;
+    expect(text(item(el, 'chairs-roundtable').querySelector('.note'))).toBe('Last held March 4, 2025');
     expect(el.shadowRoot!.querySelector('[data-workshop="lab-workshop"]')).toBeNull();
     await expectAccessible(el);
   });
@@ -365,6 +368,30 @@ describe('<mk-workshop-list> states', () => {
     expect(el.view).toBe('past');
     expect(changes[0]!.view).toBe('past');
     expect(titles(el)).toEqual(['Mentoring Up: Effective Communication']);
+  });
+
+  it('says when nothing is scheduled even though offerings on request follow', async () => {
+    const feed = sampleFeed();
+    feed.workshops = feed.workshops.filter((w) => w.id === 'communication-2025' || w.id === 'lab-workshop');
+    const el = await list(() => {}, feed);
+    expect(titles(el)).toEqual(['Mentoring Workshops for Your Lab or Department']);
+    const note = $(el, '[part="empty"]');
+    expect(text(note.querySelector('.state-title'))).toBe('No upcoming dates are scheduled');
+    expect(text(note.querySelector('button'))).toBe('See past workshops');
+    // The note comes before the offerings on request.
+    expect(note.compareDocumentPosition($(el, '[part="section-title"]')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await expectAccessible(el);
+    // A filter that leaves only offerings on request does not say so: the count and the filters explain it.
+    el.search = 'lab';
+    await el.updateComplete;
+    expect(titles(el)).toEqual(['Mentoring Workshops for Your Lab or Department']);
+    expect(el.shadowRoot!.querySelector('[part="empty"]')).toBeNull();
+    el.search = '';
+    el.lang = 'es';
+    await waitFor(() => text(el.shadowRoot!.querySelector('[part="empty"] .state-title')) === 'No hay fechas próximas programadas');
+    el.view = 'past';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="empty"]')).toBeNull();
   });
 
   it('reports HTTP errors with the status and retries', async () => {

@@ -71,6 +71,7 @@
 'empty-past': `No hay talleres anteriores`,
 'empty-see-past': `Ver talleres anteriores`,
 'empty-upcoming': `No hay talleres próximos`,
+'empty-upcoming-dates': `No hay fechas próximas programadas`,
 'empty-upcoming-hint': `Las nuevas fechas se anuncian cada periodo. Las grabaciones y materiales de sesiones anteriores siguen disponibles.`,
 'error-email': `Escribe una dirección de correo como nombre@ejemplo.edu`,
 'error-required': str`Campo obligatorio: ${0}`,
