@@ -307,17 +307,27 @@ export class MkRsvpForm extends MkElement {
           waitlist: policy.waitlist ? { enabled: policy.waitlist.enabled, limit: policy.waitlist.limit, count: this.capacityInfo?.waitlisted } : undefined,
         })
       : undefined;
-    if (this.phase === 'done' && this.outcome && (this.outcome.status === 'confirmed' || this.outcome.status === 'waitlisted')) {
-      return html`<div class="card" part="form">${this.#renderHeader(w, o)}${this.#renderResult(this.outcome)}${this.#renderLiveRegion()}</div>`;
-    }
+    const result = this.outcome && this.phase !== 'submitting' ? this.#renderResult(this.outcome) : nothing;
     const noSession = choices.length === 0 && !o;
-    const blocked = noSession || (window !== undefined && (window.state === 'not-yet-open' || window.state === 'closed' || (window.state === 'full' && !window.waitlistOpen)));
+    const noSessionNotice = noSession ? html`<div class="notice"><p>${msg('There are no sessions open for RSVP.', { id: 'form-no-sessions' })}</p></div>` : nothing;
+    const windowNotice = window && o ? this.#renderWindow(window, o, tier) : nothing;
+    const registered = this.phase === 'done' && (this.outcome?.status === 'confirmed' || this.outcome?.status === 'waitlisted');
+    // Closed for good (no session left, the window over, no seat and no waitlist): fields nobody can send are left out.
+    const over = noSession || (window !== undefined && (window.state === 'closed' || (window.state === 'full' && !window.waitlistOpen)));
+    if (registered || (over && !needsChoice)) {
+      return html`<div class="card" part="form">
+        ${this.#renderHeader(w, o)}${result}
+        ${registered ? nothing : html`${noSessionNotice}${windowNotice}`}${this.#renderLiveRegion()}
+      </div>`;
+    }
+    // Not yet open: the fields stay, as the opening may depend on them ("RSVP opens for you on …").
+    const blocked = over || window?.state === 'not-yet-open';
     return html`<form class="card" part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => this.#onSubmit(e, w, policy)}>
       ${this.#renderHeader(w, o)}
       ${this.problems.length > 0 ? this.#renderErrorSummary(policy) : nothing}
-      ${this.outcome && this.phase !== 'submitting' ? this.#renderResult(this.outcome) : nothing}
-      ${noSession ? html`<div class="notice"><p>${msg('There are no sessions open for RSVP.', { id: 'form-no-sessions' })}</p></div>` : nothing}
-      ${window && o ? this.#renderWindow(window, o, tier) : nothing}
+      ${result}
+      ${noSessionNotice}
+      ${windowNotice}
       ${this.#renderEligibility(policy, eligibility, tier)}
       ${needsChoice ? this.#renderOccurrenceSelect(choices) : nothing}
       ${w.rsvp?.seriesRegistration ? html`<p class="hint">${msg('One RSVP covers every session of this series.', { id: 'form-series' })}</p>` : nothing}

@@ -107,6 +107,8 @@ describe('<mk-rsvp-form> fields and explanations', () => {
     const el = await form('new-semester', (e) => (e.now = new Date('2026-01-08T00:00:00Z')));
     expect(text($(el, '[part="window"]'))).toBe('RSVP closed on January 7, 2026 at 3:00 PM EST.');
     expect(el.shadowRoot!.querySelector('[part="submit"]')).toBeNull();
+    // No fields that nobody could send.
+    expect(el.shadowRoot!.querySelector('form, input, select, textarea, [part="eligibility"]')).toBeNull();
     await expectAccessible(el);
   });
 
@@ -114,6 +116,7 @@ describe('<mk-rsvp-form> fields and explanations', () => {
     const el = await form('new-semester', (e) => (e.now = new Date('2030-01-01T00:00:00Z')));
     expect(el.shadowRoot!.textContent).toContain('There are no sessions open for RSVP.');
     expect(el.shadowRoot!.querySelector('[part="submit"]')).toBeNull();
+    expect(el.shadowRoot!.querySelector('form, input, select, textarea, [part="eligibility"]')).toBeNull();
     await expectAccessible(el);
   });
 
@@ -124,6 +127,21 @@ describe('<mk-rsvp-form> fields and explanations', () => {
     expect(stub.calls[0]!.url).toBe('https://rsvp.example.edu/api/rsvp/status?workshop=new-semester&occurrence=new-semester-2026-01-08');
     expect(text($(el, '[part="window"]'))).toBe('This session is full. You can join the waitlist; we will write to you if a seat opens.');
     expect(text($(el, '[part="submit"]'))).toBe('Join the waitlist');
+    await expectAccessible(el);
+  });
+
+  it('shows only the notice when the session and its waitlist are full', async () => {
+    withFetch((url) => (url.includes('/status?') ? json({ capacity: 40, confirmed: 40, waitlisted: 5 }) : json({}, 500)));
+    const el = await form('new-semester', (e) => {
+      const feed = sampleFeed();
+      const w = feed.workshops.find((x) => x.id === 'new-semester')!;
+      w.rsvp = { ...w.rsvp!, waitlist: { enabled: true, limit: 5 } };
+      e.catalog = feed;
+      e.endpoint = 'https://rsvp.example.edu/api/rsvp';
+    });
+    await waitFor(() => text($(el, '[part="window"]')).includes('full'));
+    expect(text($(el, '[part="window"]'))).toBe('This session is full. The waitlist is full too.');
+    expect(el.shadowRoot!.querySelector('form, input, select, textarea, [part="submit"]')).toBeNull();
     await expectAccessible(el);
   });
 
