@@ -18,6 +18,9 @@ function observeDocumentLang(): void {
  * The base of every mentorkit widget: shared tokens and base styles, the `theme` attribute, and the
  * locale from the nearest `lang` (re-rendering when the element's or the document's `lang` changes).
  * Messages (`msg()`) called while the element renders come out in its locale.
+ *
+ * @attr lang - The language of the text and dates; without it, the nearest ancestor's `lang` (usually the
+ * page's). Text comes in English or Spanish; dates and numbers in any language `Intl` knows.
  */
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [tokenStyles, baseStyles];

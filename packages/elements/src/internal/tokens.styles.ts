@@ -54,7 +54,6 @@ export const tokenStyles = css`
     --_mk-space-5: var(--mk-space-5, 1.5em);
     --_mk-radius: var(--mk-radius, 0.5em);
     --_mk-radius-sm: var(--mk-radius-sm, 0.25em);
-    --_mk-focus-ring: var(--mk-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_mk-accent) 45%, transparent));
     --_mk-focus-outline: var(--mk-focus-outline, 2px solid var(--_mk-accent));
     --_mk-shadow: var(--mk-shadow, 0 1px 2px rgb(16 24 40 / 0.06), 0 1px 3px rgb(16 24 40 / 0.08));
     color-scheme: light;
