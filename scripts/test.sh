@@ -8,7 +8,17 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || echo /usr/bin/ch
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
+# Files the build writes that are under version control (the JSON Schema) must come out as committed:
+# a build that changes one means the committed copy is stale. Compared before and after, so local edits
+# in progress do not count.
+tree_state() { { git status --porcelain --untracked-files=all; git diff; } 2>/dev/null | sha1sum; }
+before="$(tree_state)"
 pnpm exec turbo run build typecheck --output-logs=errors-only
+if [ "$(tree_state)" != "$before" ]; then
+  echo "The build changed files under version control; commit what it regenerated:" >&2
+  git status --short >&2
+  exit 1
+fi
 pnpm exec turbo run test --output-logs=full --concurrency=1 | tee "$log"
 node scripts/test-tz.mjs | tee -a "$log"
 pnpm exec turbo run check:package --output-logs=errors-only
