@@ -150,13 +150,14 @@ export const NotYetOpen: Story = {
   },
 };
 
-/** The session has started. */
+/** The session has started: the workshop and the notice, without fields nobody could send. */
 export const Closed: Story = {
   args: { now: DURING_SESSION },
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(text(part('window'))).toMatch(/^RSVP closed on October 19, 2022/));
     expect(part('submit')).toBeNull();
+    expect(part('control')).toBeNull();
   },
 };
 
@@ -216,13 +217,14 @@ export const FullWithWaitlist: Story = {
   },
 };
 
-/** Full, and the seed policy takes no waitlist: no way to send. */
+/** Full, and the seed policy takes no waitlist: no way to send, so no fields either. */
 export const Full: Story = {
   parameters: { mockFetch: rsvpService({ seats: { capacity: 25, confirmed: 25 } }) },
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(text(part('window'))).toMatch(/^This session is full\./));
     expect(part('submit')).toBeNull();
+    expect(part('control')).toBeNull();
   },
 };
 

@@ -315,6 +315,21 @@ export const NoUpcoming: Story = {
   },
 };
 
+/**
+ * Advancing Mentorship Practices between terms: no date is scheduled, so the list says so before the
+ * Workshops To Go a department can still request.
+ */
+export const NoDatesOnlyOnRequest: Story = {
+  args: { now: NOVEMBER_2026 },
+  parameters: { seed: { catalog: 'advancing-mentorship' } satisfies Seed },
+  play: async ({ canvasElement }) => {
+    const { root, screen } = widget(canvasElement);
+    await waitFor(() => screen.getByText('No upcoming dates are scheduled'));
+    expect(shown(root, '[part="date"]')).toEqual([]);
+    expect(shown(root, '[part="request"]').length).toBeGreaterThan(0);
+  },
+};
+
 /** A catalog that publishes no workshops (only resources). */
 export const Empty: Story = {
   parameters: { seed: { catalog: 'mentoring-resources', edit: (feed) => (feed.workshops = []) } satisfies Seed },
