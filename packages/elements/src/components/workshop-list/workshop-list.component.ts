@@ -501,7 +501,7 @@ export class MkWorkshopList extends MkElement {
   }
 
   private renderRsvpAction(w: FeedWorkshop, o: FeedOccurrence, when: string): TemplateResult {
-    const href = this.rsvpHref ? safeHref(rsvpLink(this.rsvpHref, w.id, o.id)) : undefined;
+    const href = this.rsvpHref ? rsvpLink(this.rsvpHref, w.id, o.id) : undefined;
     if (href) {
       return html`<a class="button" part="rsvp-button" href=${href}>${msg('RSVP', { id: 'rsvp-action' })}<span class="visually-hidden">: ${w.title}, ${when}</span></a>`;
     }
@@ -617,10 +617,15 @@ function locationText(l: FeedLocation): string {
   return parts.join(' · ');
 }
 
-function rsvpLink(template: string, workshopId: string, occurrenceId: string): string {
+function rsvpLink(template: string, workshopId: string, occurrenceId: string): string | undefined {
   if (template.includes('{workshop}') || template.includes('{occurrence}')) {
-    return template.replaceAll('{workshop}', encodeURIComponent(workshopId)).replaceAll('{occurrence}', encodeURIComponent(occurrenceId));
+    return safeHref(template.replaceAll('{workshop}', encodeURIComponent(workshopId)).replaceAll('{occurrence}', encodeURIComponent(occurrenceId)));
   }
-  const sep = template.includes('?') ? '&' : '?';
-  return `${template}${sep}workshop=${encodeURIComponent(workshopId)}&occurrence=${encodeURIComponent(occurrenceId)}`;
+  // Into the query, before any fragment: `/rsvp#form` becomes `/rsvp?workshop=…&occurrence=…#form`.
+  const href = safeHref(template);
+  if (!href) return undefined;
+  const url = new URL(href);
+  url.searchParams.set('workshop', workshopId);
+  url.searchParams.set('occurrence', occurrenceId);
+  return url.href;
 }

@@ -183,6 +183,12 @@ describe('<mk-workshop-list> RSVP and calendar actions', () => {
     const el = await list((e) => (e.rsvpHref = 'https://rsvp.example.edu/form?w={workshop}&o={occurrence}'));
     const link = item(el, 'new-semester').querySelector<HTMLAnchorElement>('a[part="rsvp-button"]')!;
     expect(link.getAttribute('href')).toBe('https://rsvp.example.edu/form?w=new-semester&o=new-semester-2026-01-08');
+    // Without placeholders the ids join the query, before any fragment.
+    el.rsvpHref = '/events/rsvp?lang=en#form';
+    await el.updateComplete;
+    expect(item(el, 'new-semester').querySelector<HTMLAnchorElement>('a[part="rsvp-button"]')!.getAttribute('href')).toBe(
+      `${location.origin}/events/rsvp?lang=en&workshop=new-semester&occurrence=new-semester-2026-01-08#form`,
+    );
     el.rsvpHref = 'javascript:alert(1)';
     await el.updateComplete;
     expect(item(el, 'new-semester').querySelector('a[part="rsvp-button"]')).toBeNull();
