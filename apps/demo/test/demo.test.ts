@@ -71,13 +71,48 @@ describe('demo site', () => {
     await page.close();
   });
 
-  it('Mentoring Up: sessions, the RSVP form of the first session with its rules, and the curriculum', async () => {
+  it('Mentoring Up: sessions, the RSVP form of the first session, and the curriculum', async () => {
     const { page, problems } = await open('mentoring-up.html');
     await shadowText(page, 'mk-workshop-list', 'Aligning Expectations');
     const form = await shadowText(page, 'mk-rsvp-form', 'Aligning Expectations');
-    // The 2022–23 sessions are long past: nothing is open, however the page worded it then.
+    // The 2022–23 sessions are long past: nothing is open, however the page worded it then, and the
+    // form asks for nothing.
     expect(form).toContain('There are no sessions open for RSVP');
+    expect(form).not.toContain('Full name');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a page as it read on another day, and RSVP links point the form at their session', async () => {
+    const { page, problems } = await open('mentoring-up.html');
+    await page.getByRole('link', { name: 'on 5 October 2022' }).click();
+    await expect.poll(() => page.locator('.clock-banner').textContent()).toContain('Wednesday, October 5, 2022');
+    const form = await shadowText(page, 'mk-rsvp-form', 'RSVP is open until October 19, 2022');
     expect(form).toContain('You must be a graduate student or postdoc');
+    expect(form).toContain('Send RSVP');
+    // The list counts the autumn session as upcoming, and its RSVP links keep the day.
+    await shadowText(page, 'mk-workshop-list', 'RSVP opens January 4, 2023');
+    const february = page.locator('mk-workshop-list').locator('a[part="rsvp-button"]').nth(1);
+    expect(new URL((await february.getAttribute('href'))!).search).toBe(
+      '?on=2022-10-05&workshop=mu-effective-communication&occurrence=mu-effective-communication-2023-02-01%402023-02-01T16%3A00',
+    );
+    expect(await page.locator('.nav a', { hasText: 'Mentoring Resources' }).getAttribute('href')).toMatch(/resources\.html\?on=2022-10-05$/);
+    await february.click();
+    const februaryForm = await shadowText(page, 'mk-rsvp-form', 'Maintaining Effective Communication');
+    expect(februaryForm).toContain('RSVP opens on January 4, 2023');
+    // Once the widgets have rendered, the form is in view.
+    await expect.poll(() => page.locator('#rsvp').evaluate((h) => h.getBoundingClientRect().top), { timeout: 10_000 }).toBeLessThan(200);
+    await page.getByRole('link', { name: 'Back to today' }).click();
+    expect(await shadowText(page, 'mk-rsvp-form', 'There are no sessions open for RSVP')).not.toContain('Send RSVP');
+    expect(await page.locator('.clock-banner').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when the day in the address is not a date, and shows today', async () => {
+    const { page, problems } = await open('mentoring-up.html?on=yesterday');
+    expect(await page.locator('.clock-banner.error').textContent()).toContain('“on=yesterday” in the address is not a date: write it as YYYY-MM-DD');
+    await shadowText(page, 'mk-rsvp-form', 'There are no sessions open for RSVP');
     expect(problems).toEqual([]);
     await page.close();
   });
