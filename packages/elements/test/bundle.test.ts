@@ -15,7 +15,7 @@ import { curriculumFeed } from '../src/components/curriculum/curriculum.fixtures
 import { resources } from '../src/components/resource-card/resource-card.fixtures.js';
 import { sampleFeed } from './sample-feed.js';
 import { largeFeed } from '../bench/large-feed.mjs';
-import { serve, type Served } from './serve.js';
+import { send, sendJson, serve, type Served } from './serve.js';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const catalogues = () => readdirSync(join(root, 'src/generated/locales')).map((f) => join(root, 'src/generated/locales', f));
@@ -145,13 +145,11 @@ describe('built CDN files', () => {
       dirs: { '/cdn/': cdn, '/bench/': join(root, 'bench') },
       routes: [
         (req, _body, res) => {
-          const json = (data: unknown) => (res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(data)), true);
-          if (req.url === '/feed.json') return json(feed);
-          if (req.url === '/curriculum.json') return json(curriculumFeed());
-          if (req.url?.startsWith('/rsvp/status')) return json({ capacity: 25, confirmed: 3 });
-          if (req.url === '/favicon.ico') return (res.writeHead(204).end(), true);
-          if (req.url === '/bench/feed.json') return json(largeFeed(1000, new Date('2026-01-05T12:00:00Z')));
-          if (req.url === '/bench/mentorkit.js') return (res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(read('mentorkit.js')), true);
+          if (req.url === '/feed.json') return sendJson(res, feed);
+          if (req.url === '/curriculum.json') return sendJson(res, curriculumFeed());
+          if (req.url?.startsWith('/rsvp/status')) return sendJson(res, { capacity: 25, confirmed: 3 });
+          if (req.url === '/bench/feed.json') return sendJson(res, largeFeed(1000, new Date('2026-01-05T12:00:00Z')));
+          if (req.url === '/bench/mentorkit.js') return send(res, 200, 'text/javascript', read('mentorkit.js'));
           return false;
         },
       ],

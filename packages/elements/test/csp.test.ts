@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright';
 import { buildCdn } from '../scripts/cdn.mjs';
 import { sampleFeed } from './sample-feed.js';
-import { serve, type Served } from './serve.js';
+import { send, sendJson, serve, type Served } from './serve.js';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const CSP = [
@@ -62,16 +62,11 @@ beforeAll(async () => {
     dirs: { '/cdn/': cdn },
     routes: [
       (req, _body, res) => {
-        const send = (status: number, type: string, body: string) => {
-          res.writeHead(status, { 'Content-Type': type }).end(body);
-          return true;
-        };
-        if (req.url === '/control.js') return send(200, 'text/javascript', CONTROL_JS);
-        if (req.url === '/favicon.ico') return send(204, 'text/plain', '');
-        if (req.url === '/page.js') return send(200, 'text/javascript', PAGE_JS);
-        if (req.url === '/feed.json') return send(200, 'application/json', JSON.stringify(sampleFeed()));
-        if (req.url?.startsWith('/rsvp/status')) return send(200, 'application/json', JSON.stringify({ capacity: 25, confirmed: 3 }));
-        if (req.url === '/rsvp' && req.method === 'POST') return send(201, 'application/json', JSON.stringify({ status: 'confirmed' }));
+        if (req.url === '/control.js') return send(res, 200, 'text/javascript', CONTROL_JS);
+        if (req.url === '/page.js') return send(res, 200, 'text/javascript', PAGE_JS);
+        if (req.url === '/feed.json') return sendJson(res, sampleFeed());
+        if (req.url?.startsWith('/rsvp/status')) return sendJson(res, { capacity: 25, confirmed: 3 });
+        if (req.url === '/rsvp' && req.method === 'POST') return sendJson(res, { status: 'confirmed' }, 201);
         return false;
       },
     ],

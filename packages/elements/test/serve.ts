@@ -13,6 +13,15 @@ export interface Served {
 
 export type Route = (req: IncomingMessage, body: string, res: ServerResponse) => boolean;
 
+/** Answers with `body`; `true`, so a route can `return send(…)`. */
+export function send(res: ServerResponse, status: number, type: string, body: string): true {
+  res.writeHead(status, { 'Content-Type': type }).end(body);
+  return true;
+}
+
+/** Answers with `data` as JSON. */
+export const sendJson = (res: ServerResponse, data: unknown, status = 200): true => send(res, status, 'application/json', JSON.stringify(data));
+
 /** Serves `pages` (path → HTML) with `headers`, files under `dirs` (URL prefix → directory), and `routes`. */
 export async function serve(options: { pages: Record<string, string>; headers?: Record<string, string>; dirs?: Record<string, string>; routes?: Route[] }): Promise<Served> {
   const requests: Served['requests'] = [];
@@ -23,6 +32,8 @@ export async function serve(options: { pages: Record<string, string>; headers?: 
       const path = (req.url ?? '/').split('?')[0]!;
       requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', body });
       for (const route of options.routes ?? []) if (route(req, body, res)) return;
+      // Every page Chromium opens asks for one; without it each test page would log a 404.
+      if (path === '/favicon.ico') return void send(res, 204, 'image/x-icon', '');
       const page = options.pages[path];
       if (page !== undefined) {
         res.writeHead(200, { 'Content-Type': TYPES['.html']!, ...options.headers });
