@@ -12,6 +12,13 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     const previousOnWarn = viteConfig.build?.rollupOptions?.onwarn;
+    // zod's comments carry annotations Rollup cannot place; the warning is about a dependency's
+    // comment, not about anything in this repository.
+    const onwarn: NonNullable<typeof previousOnWarn> = (warning, warn) => {
+      if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
+      if (previousOnWarn) previousOnWarn(warning, warn);
+      else warn(warning);
+    };
     return mergeConfig(viteConfig, {
       resolve: {
         // The stories live in packages/elements, which does not depend on Storybook: resolve these from
@@ -42,15 +49,7 @@ const config: StorybookConfig = {
       build: {
         // Storybook's own manager and docs chunks are large by nature; the warning says nothing about ours.
         chunkSizeWarningLimit: 2000,
-        rollupOptions: {
-          // zod's comments carry annotations Rollup cannot place; the warning is about a dependency's
-          // comment, not about anything in this repository.
-          onwarn(warning, warn) {
-            if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
-            if (previousOnWarn) previousOnWarn(warning, warn);
-            else warn(warning);
-          },
-        },
+        rollupOptions: { onwarn },
       },
     });
   },
