@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test pipeline: build, typecheck, every package's tests, the time suites under several host
+# The whole test pipeline: build, typecheck, lint, every package's tests, the time suites under several host
 # time zones, and the package checks (publint, attw). Ends with one line totalling every test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ if [ "$(tree_state)" != "$before" ]; then
   git status --short >&2
   exit 1
 fi
+pnpm run --silent lint
 pnpm exec turbo run test --output-logs=full --concurrency=1 | tee "$log"
 node scripts/test-tz.mjs | tee -a "$log"
 pnpm exec turbo run check:package --output-logs=errors-only

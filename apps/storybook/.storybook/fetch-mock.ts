@@ -14,6 +14,8 @@ import type { StoryContext } from '@storybook/web-components-vite';
 export type FetchHandler = (url: string, init: RequestInit | undefined, context: StoryContext) => Response | Promise<Response> | undefined;
 
 export function installFetchMock(handler: FetchHandler, context: StoryContext): () => void {
+  // Put back exactly as it was found, unbound.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = window.fetch;
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -72,7 +72,7 @@ async function writeManifest() {
   try {
     await promisify(execFile)(bin, args, { cwd: elementsDir });
   } catch (error) {
-    throw new Error(`the Custom Elements Manifest could not be made in ${elementsDir}:\n${error.stderr || error.message}`);
+    throw new Error(`the Custom Elements Manifest could not be made in ${elementsDir}:\n${error.stderr || error.message}`, { cause: error });
   }
   const text = await readFile(join(scratch, 'custom-elements.json'), 'utf8');
   await rm(scratch, { recursive: true, force: true });

@@ -40,7 +40,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
   );
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options: config, allowPositionals: true, strict: true });
-    return { values: values as ParsedArgs['values'], positionals };
+    return { values, positionals };
   } catch (error) {
     throw new UsageError(rewrite(command, error as Error & { code?: string }, Object.keys(options)), command.name);
   }

@@ -67,6 +67,8 @@ export async function buildSite(catalog: Catalog, options: BuildOptions): Promis
 
   const write = async (path: string, content: string): Promise<void> => {
     safeName(path);
+    // A write's own error, rethrown as it came.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (failure !== undefined) throw failure;
     written.push({ path, bytes: Buffer.byteLength(content) });
     const pending: Promise<void> = writeOne(path, content).then(
@@ -91,7 +93,7 @@ export async function buildSite(catalog: Catalog, options: BuildOptions): Promis
     for (const program of catalog.programs) {
       await write(`programs/${program.id}.ics`, toICalendar(catalog, { now: options.now, programs: [program.id], calendarName: `${catalog.title}: ${program.title}` }));
     }
-    const programAudiences = new Map(catalog.programs.map((p) => [p.id as string, p.audiences as readonly string[]]));
+    const programAudiences = new Map(catalog.programs.map((p) => [p.id, p.audiences as readonly string[]]));
     for (const audience of catalog.audiences) {
       // A workshop that names no audience of its own is for its programs' audiences.
       const ids = catalog.workshops
@@ -111,6 +113,7 @@ export async function buildSite(catalog: Catalog, options: BuildOptions): Promis
 
     for (const file of renderFallbacks(feed, options.now)) await write(file.path, file.content);
     await Promise.all(inFlight);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (failure !== undefined) throw failure;
   } finally {
     await Promise.all(inFlight);

@@ -203,7 +203,7 @@ describe('advancing-mentorship.yaml (Columbia, seed 000)', () => {
   });
 
   it('offers the five Workshops To Go on request by department chairs and program directors, in 60 or 90 minutes', () => {
-    const wtg = amp.workshops.filter((w) => w.programs.includes('entering-mentoring-wtg' as never));
+    const wtg = amp.workshops.filter((w) => w.programs.includes('entering-mentoring-wtg'));
     expect(wtg).toHaveLength(5);
     for (const w of wtg) {
       expect(w.kind).toBe('request-only');

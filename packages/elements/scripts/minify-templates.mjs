@@ -42,7 +42,6 @@ function minifyHtml(text) {
  */
 export function minifyTemplates(source) {
   let out = '';
-  let i = 0;
   const n = source.length;
 
   // Copies a template literal starting after its opening backtick; returns the index after the closing one.
@@ -120,6 +119,6 @@ export function minifyTemplates(source) {
     return j;
   }
 
-  i = code(0, false);
+  code(0, false);
   return out;
 }

@@ -8,7 +8,7 @@ import type { FeedWorkshop } from '@mentorkit/core/browser';
 import './define/all.js';
 import { SAMPLE_NOW, sampleFeed } from '../test/sample-feed.js';
 import { XSS_FLAG, XSS_PAYLOADS } from '../test/xss-payloads.js';
-import { $, $$, json, mount, stubFetch, text, waitFor } from '../test/helpers.js';
+import { $, $$, json, mount, stubFetch, text } from '../test/helpers.js';
 
 const flag = () => (window as unknown as Record<string, unknown>)[XSS_FLAG];
 const norm = (s: string) => s.replace(/[\u202f\u00a0\u2009]/g, ' ').replace(/\s+/g, ' ').trim();

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<void> {
 
 async function writeSeedFeeds(files: string[]): Promise<string[]> {
   if (files.length === 0) return [];
-  const core = (await import('../../core/src/index.js')) as typeof import('../../core/src/index.js');
+  const core = await import('../../core/src/index.js');
   const written: string[] = [];
   for (const file of files) {
     const parsed = core.parseCatalog(readFileSync(join(catalogDir, file), 'utf8'));

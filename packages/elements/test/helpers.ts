@@ -20,7 +20,7 @@ export async function waitFor<T>(check: () => T, { timeout = 3000, interval = 10
   for (;;) {
     try {
       const value = check();
-      if (value !== undefined && value !== null && value !== false) return value as NonNullable<T>;
+      if (value !== undefined && value !== null && value !== false) return value;
     } catch (error) {
       last = error;
     }

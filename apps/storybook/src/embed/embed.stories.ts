@@ -32,14 +32,14 @@ export const PastedTags: Story = {
   render: () => html`<div class="pasted">${unsafeHTML(TAGS)}</div>`,
   play: async ({ canvasElement }) => {
     const snippets = `${TAGS}\n${RESOURCE_CARD}`;
-    for (const tag of MANIFEST_TAGS) expect(snippets, `the embed page shows no <${tag}>`).toContain(`<${tag} `);
+    for (const tag of MANIFEST_TAGS) await expect(snippets, `the embed page shows no <${tag}>`).toContain(`<${tag} `);
     const pasted = [...canvasElement.querySelectorAll('.pasted > *')];
-    expect(pasted.length).toBe(4);
+    await expect(pasted.length).toBe(4);
     for (const el of pasted) {
-      expect(customElements.get(el.localName), `<${el.localName}> is not registered`).toBeDefined();
+      await expect(customElements.get(el.localName), `<${el.localName}> is not registered`).toBeDefined();
       // Loaded (not loading) and not an error: the snippet's attributes are enough.
       await waitFor(() => expect(el.shadowRoot?.querySelector('[aria-busy="true"]'), `<${el.localName}> still loading`).toBeNull());
-      expect(el.shadowRoot?.querySelector('[role="alert"]'), `<${el.localName}> shows an error`).toBeNull();
+      await expect(el.shadowRoot?.querySelector('[role="alert"]'), `<${el.localName}> shows an error`).toBeNull();
     }
   },
 };

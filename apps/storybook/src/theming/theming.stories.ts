@@ -95,11 +95,11 @@ export const UniversityBrand: Story = {
       await waitFor(() => expect(el.shadowRoot?.childElementCount).toBeGreaterThan(0));
       // What the widget's own styles read: the page's token, resolved inside the shadow root.
       const style = getComputedStyle(el);
-      expect(style.getPropertyValue('--_mk-accent').trim(), tag).toBe(args.accent);
-      expect(style.getPropertyValue('--_mk-surface').trim(), tag).toBe(args.surface);
-      expect(style.getPropertyValue('--_mk-radius').trim(), tag).toBe(`${args.radius}px`);
+      await expect(style.getPropertyValue('--_mk-accent').trim(), tag).toBe(args.accent);
+      await expect(style.getPropertyValue('--_mk-surface').trim(), tag).toBe(args.surface);
+      await expect(style.getPropertyValue('--_mk-radius').trim(), tag).toBe(`${args.radius}px`);
       // Computed font lists quote names with double quotes.
-      expect(style.fontFamily.replaceAll('"', "'"), tag).toBe(args.font);
+      await expect(style.fontFamily.replaceAll('"', "'"), tag).toBe(args.font);
     }
   },
 };

@@ -33,7 +33,7 @@ export function findTerm(calendar: AcademicCalendar, date: string, choice: TermC
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`expected a date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
   // RSVP windows look up the same few dates for thousands of occurrences; calendars are not mutated once parsed.
   let cache = lookups.get(calendar);
-  if (cache === undefined) lookups.set(calendar, (cache = new Map()));
+  if (cache === undefined) lookups.set(calendar, (cache = new Map<string, TermLookup>()));
   const key = `${choice}|${date}`;
   let found = cache.get(key);
   if (found === undefined) cache.set(key, (found = lookUpTerm(calendar, date, choice)));

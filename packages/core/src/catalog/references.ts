@@ -54,7 +54,7 @@ export class CatalogIndex {
 
   define(kind: EntityKind, id: string, path: CatalogPath | typeof BUILT_IN, errors: CatalogError[]): void {
     let map = this.#defs.get(kind);
-    if (!map) this.#defs.set(kind, (map = new Map()));
+    if (!map) this.#defs.set(kind, (map = new Map<string, Definition>()));
     const previous = map.get(id);
     if (previous !== undefined && previous !== BUILT_IN && path !== BUILT_IN) {
       const idPath = [...path, 'id'];
@@ -252,15 +252,15 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
       ref('curriculum', w.basedOn.curriculum, curriculumPath);
       const curriculum = catalog.curricula.find((c) => c.id === w.basedOn?.curriculum);
       if (curriculum) {
-        const themeIds = curriculum.themes.map((t) => t.id as string);
+        const themeIds = curriculum.themes.map((t) => t.id);
         w.basedOn.themes?.forEach((t, k) => {
           if (!themeIds.includes(t)) localRef('theme', t, [...base, 'basedOn', 'themes', k], `curriculum "${curriculum.id}"`, themeIds);
         });
-        const unitIds = curriculum.units.map((u) => u.id as string);
+        const unitIds = curriculum.units.map((u) => u.id);
         if (w.basedOn.unit !== undefined && !unitIds.includes(w.basedOn.unit)) {
           localRef('unit', w.basedOn.unit, [...base, 'basedOn', 'unit'], `curriculum "${curriculum.id}"`, unitIds);
         }
-        const variantIds = curriculum.variants.map((v) => v.id as string);
+        const variantIds = curriculum.variants.map((v) => v.id);
         if (w.basedOn.variant !== undefined && !variantIds.includes(w.basedOn.variant)) {
           localRef('variant', w.basedOn.variant, [...base, 'basedOn', 'variant'], `curriculum "${curriculum.id}"`, variantIds);
         }

@@ -135,7 +135,7 @@ describe('toCase details', () => {
     const curriculum = catalog.curricula[0]!;
     expect(() => toCase(curriculum, catalog, { now: NOW, baseUri: 'example.edu' })).toThrow(/baseUri/);
     expect(() => toCase(curriculum, catalog, { now: 'soon', baseUri: BASE })).toThrow(/options\.now/);
-    expect(() => toCase({ ...curriculum, id: 'other' as never }, catalog, { now: NOW, baseUri: BASE })).toThrow(/curriculum "other" is not in catalog "fx"/);
+    expect(() => toCase({ ...curriculum, id: 'other' }, catalog, { now: NOW, baseUri: BASE })).toThrow(/curriculum "other" is not in catalog "fx"/);
   });
 });
 

@@ -68,7 +68,7 @@ function icalOccurrences(ics: string, window: { from: Date; to: Date }): Seen[] 
 
 /** The same, from the recurrence engine: what the .ics must say. */
 function engineOccurrences(catalog: Catalog, window: { from: Date; to: Date }): Seen[] {
-  const themeTitle = new Map(catalog.curricula.flatMap((c) => c.themes.map((t) => [t.id as string, t.title])));
+  const themeTitle = new Map(catalog.curricula.flatMap((c) => c.themes.map((t) => [t.id, t.title])));
   const out: Seen[] = [];
   for (const w of catalog.workshops) {
     if (w.kind !== 'scheduled') continue;

@@ -10,7 +10,7 @@ import { expandOccurrences } from '../recurrence/index.js';
 import type { Location, OccurrenceOverride, Session, SessionStatus } from '../session/session.schema.js';
 import { splitLocalDateTime, type LocalDateTime } from '../time/time.schema.js';
 import { toInstant } from '../time/zoned.js';
-import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
+import type { ScheduledWorkshop } from '../workshop/workshop.schema.js';
 import { contentLine, escapeText, formatLocalDateTime, formatUtcDateTime, joinLines, type ParamList } from './ical-text.js';
 import { joinUrl, locationText } from './location-text.js';
 import { CatalogLookup, instantOption, occurrenceTitle, selectWorkshops, statusSentence } from './lookup.js';
@@ -49,13 +49,13 @@ function floating(local: LocalDateTime): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 }
 function localPlus(local: LocalDateTime, minutes: number): LocalDateTime {
-  return new Date(floating(local) + minutes * 60_000).toISOString().slice(0, 19) as LocalDateTime;
+  return new Date(floating(local) + minutes * 60_000).toISOString().slice(0, 19);
 }
 function dateOf(local: LocalDateTime): string {
   return local.slice(0, 10).replaceAll('-', '');
 }
 function nextDate(local: LocalDateTime): string {
-  return new Date(floating(`${local.slice(0, 10)}T00:00` as LocalDateTime) + 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return new Date(floating(`${local.slice(0, 10)}T00:00`) + 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
 /** How a session's times are written: in its zone, or as dates when only the dates are known. */

@@ -30,23 +30,23 @@ export class CatalogLookup {
   private readonly labels: ReadonlyMap<string, string>;
 
   constructor(readonly catalog: Catalog) {
-    const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((item) => [item.id as string, item]));
+    const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((item) => [item.id, item]));
     this.organizations = byId(catalog.organizations);
     this.people = byId(catalog.people);
     this.programs = byId(catalog.programs);
     this.audiences = byId(catalog.audiences);
     this.policies = byId(catalog.policies);
-    this.themes = new Map(catalog.curricula.flatMap((curriculum) => curriculum.themes.map((theme) => [theme.id as string, { theme, curriculum }] as const)));
+    this.themes = new Map(catalog.curricula.flatMap((curriculum) => curriculum.themes.map((theme) => [theme.id, { theme, curriculum }] as const)));
     this.objectives = new Map(
       catalog.curricula.flatMap((curriculum) =>
-        curriculum.themes.flatMap((theme) => theme.objectives.map((objective) => [objective.id as string, { objective, theme, curriculum }] as const)),
+        curriculum.themes.flatMap((theme) => theme.objectives.map((objective) => [objective.id, { objective, theme, curriculum }] as const)),
       ),
     );
     this.labels = new Map<string, string>([
       ...DEFAULT_ROLES.map((r) => [r.id, r.label] as const),
       ...DEFAULT_FIELDS.map((f) => [f.id, f.label] as const),
-      ...catalog.vocabularies.roles.map((r) => [r.id as string, r.label] as const),
-      ...catalog.vocabularies.fields.map((f) => [f.id as string, f.label] as const),
+      ...catalog.vocabularies.roles.map((r) => [r.id, r.label] as const),
+      ...catalog.vocabularies.fields.map((f) => [f.id, f.label] as const),
     ]);
   }
 
@@ -168,8 +168,8 @@ export function selectWorkshops(catalog: Catalog, filter: { workshops?: readonly
       throw new RangeError(`${what}: unknown ${kind} id${missing.length > 1 ? 's' : ''} ${missing.map((id) => JSON.stringify(id)).join(', ')}; the catalog defines ${[...known].join(', ') || 'none'}`);
     }
   };
-  unknown(filter.workshops, new Set(catalog.workshops.map((w) => w.id as string)), 'workshop');
-  unknown(filter.programs, new Set(catalog.programs.map((p) => p.id as string)), 'program');
+  unknown(filter.workshops, new Set(catalog.workshops.map((w) => w.id)), 'workshop');
+  unknown(filter.programs, new Set(catalog.programs.map((p) => p.id)), 'program');
   const workshops = filter.workshops ? new Set(filter.workshops) : undefined;
   const programs = filter.programs ? new Set(filter.programs) : undefined;
   return catalog.workshops.filter(

@@ -26,14 +26,14 @@ const iso = (value: string | Date): string => (typeof value === 'string' ? new D
 
 /** Resolves a catalog into the feed the widgets read: names instead of ids, occurrences and RSVP windows as instants. */
 export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
-  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id as string, item]));
+  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
   const organizations = byId(catalog.organizations);
   const people = byId(catalog.people);
   const audiences = byId(catalog.audiences);
   const programs = byId(catalog.programs);
-  const themes = new Map(catalog.curricula.flatMap((c) => c.themes.map((t) => [t.id as string, { theme: t, curriculum: c }] as const)));
+  const themes = new Map(catalog.curricula.flatMap((c) => c.themes.map((t) => [t.id, { theme: t, curriculum: c }] as const)));
   const objectives = new Map(
-    catalog.curricula.flatMap((c) => c.themes.flatMap((t) => t.objectives.map((o) => [o.id as string, { objective: o, theme: t }] as const))),
+    catalog.curricula.flatMap((c) => c.themes.flatMap((t) => t.objectives.map((o) => [o.id, { objective: o, theme: t }] as const))),
   );
 
   const audienceRefs = (ids: readonly string[]) =>
@@ -43,7 +43,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
     });
   const orgRef = (id: string | undefined) => {
     const o = id === undefined ? undefined : organizations.get(id);
-    return o ? { id: o.id as string, name: o.name, ...(o.url ? { url: o.url } : {}) } : undefined;
+    return o ? { id: o.id, name: o.name, ...(o.url ? { url: o.url } : {}) } : undefined;
   };
 
   const presenter = (p: Workshop['presenters'][number]): FeedPresenter => {
@@ -62,12 +62,12 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
 
   const feedPolicy = (policy: RsvpPolicy, w: ScheduledWorkshop): FeedRsvpPolicy =>
     compact({
-      id: policy.id as string,
+      id: policy.id,
       eligibility: policy.eligibility,
       eligibilityText: policy.eligibilityText,
-      tiers: policy.priority.map((t) => compact({ id: t.id as string, label: t.label, when: t.when, reservedSeats: t.reservedSeats })),
+      tiers: policy.priority.map((t) => compact({ id: t.id, label: t.label, when: t.when, reservedSeats: t.reservedSeats })),
       fields: policy.fields,
-      questions: policy.questions.map((q) => compact({ ...q, id: q.id as string })),
+      questions: policy.questions.map((q) => compact(q)),
       capacity: w.capacity ?? policy.capacity,
       waitlist: policy.waitlist ? compact({ enabled: policy.waitlist.enabled, limit: policy.waitlist.limit }) : undefined,
       allocation: policy.allocation.mode,
@@ -79,7 +79,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       const rsvp = policy ? windowOf(policy, o, w.id, session.id) : undefined;
       return compact({
         id: o.id,
-        sessionId: o.sessionId as string,
+        sessionId: o.sessionId,
         start: o.start,
         end: o.end,
         timeZone: o.timeZone,
@@ -94,7 +94,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
         rsvp: rsvp ? compact({ opens: rsvp.opens, closes: rsvp.closes, tierOpens: rsvp.tierOpens }) : undefined,
         capacity: session.capacity ?? w.capacity ?? policy?.capacity,
         timeUnknown: session.timeUnknown === true ? true : undefined,
-      }) as FeedOccurrence;
+      });
     });
 
   const windowOf = (policy: RsvpPolicy, o: { start: string; end: string; timeZone: string; localStart: string }, workshopId: string, sessionId: string) => {
@@ -126,7 +126,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
         ? w.sessions.flatMap((s) => occurrencesOf(w, s, policy)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
         : [];
     return compact({
-      id: w.id as string,
+      id: w.id,
       kind: w.kind,
       title: w.title,
       summary: w.summary,
@@ -136,7 +136,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       image: w.image ? compact({ url: w.image.url, alt: w.image.alt, decorative: w.image.decorative }) : undefined,
       programs: w.programs.flatMap((id) => {
         const p = programs.get(id);
-        return p ? [{ id: id as string, title: p.title }] : [];
+        return p ? [{ id, title: p.title }] : [];
       }),
       audiences: audienceRefs(w.audiences),
       audienceText: w.audienceText,
@@ -146,7 +146,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
         const t = themes.get(id);
         if (!t) return [];
         const variant = w.basedOn?.curriculum === t.curriculum.id ? w.basedOn.variant : undefined;
-        return [compact({ id, title: t.theme.title, curriculum: t.curriculum.id as string, variant })];
+        return [compact({ id, title: t.theme.title, curriculum: t.curriculum.id, variant })];
       }),
       presenters: w.presenters.map(presenter),
       hosts: w.hosts.flatMap((id) => {
@@ -161,12 +161,12 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       request: w.kind === 'request-only' ? compact({ ...w.request }) : undefined,
       occurrences,
       rsvp: policy && w.kind === 'scheduled' ? feedPolicy(policy, w) : undefined,
-    }) as FeedWorkshop;
+    });
   };
 
   const resource = (r: Resource): FeedResource =>
     compact({
-      id: r.id as string,
+      id: r.id,
       kind: r.kind,
       title: r.title,
       description: r.description,
@@ -180,7 +180,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       topics: r.topics,
       themes: r.themes.flatMap((id) => {
         const t = themes.get(id);
-        return t ? [{ id: id as string, title: t.theme.title }] : [];
+        return t ? [{ id, title: t.theme.title }] : [];
       }),
       audiences: audienceRefs(r.audiences),
       highlights: r.highlights,
@@ -189,11 +189,11 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       episodes: r.kind === 'video-series' ? r.episodes.map((e) => compact({ ...e })) : undefined,
       platform: r.kind === 'course' ? r.platform : undefined,
       selfPaced: r.kind === 'course' ? r.selfPaced : undefined,
-    }) as FeedResource;
+    });
 
   const curricula: FeedCurriculum[] = catalog.curricula.map((c) =>
     compact({
-      id: c.id as string,
+      id: c.id,
       title: c.title,
       description: c.description,
       ordering: c.ordering,
@@ -206,13 +206,13 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
             citation: c.provenance.citation,
           })
         : undefined,
-      variants: c.variants.map((v) => compact({ id: v.id as string, title: v.title, audiences: audienceRefs(v.audiences), description: v.description })),
+      variants: c.variants.map((v) => compact({ id: v.id, title: v.title, audiences: audienceRefs(v.audiences), description: v.description })),
       themes: c.themes.map((t) =>
         compact({
-          id: t.id as string,
+          id: t.id,
           title: t.title,
           description: t.description,
-          objectives: t.objectives.map((o) => compact({ id: o.id as string, statement: o.statement, code: o.code })),
+          objectives: t.objectives.map((o) => compact({ id: o.id, statement: o.statement, code: o.code })),
           variants: t.variants?.map(String),
         }),
       ),
@@ -223,7 +223,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
   const roles = new Map<string, { id: string; label: string }>(DEFAULT_ROLES.map((r) => [r.id, { ...r }]));
   for (const r of catalog.vocabularies.roles) roles.set(r.id, { id: r.id, label: r.label });
   const fields = new Map<string, { id: string; label: string; broader?: string[] }>(DEFAULT_FIELDS.map((f) => [f.id, { ...f }]));
-  for (const f of catalog.vocabularies.fields) fields.set(f.id, compact({ id: f.id as string, label: f.label, broader: f.broader?.map(String) }));
+  for (const f of catalog.vocabularies.fields) fields.set(f.id, compact({ id: f.id, label: f.label, broader: f.broader?.map(String) }));
 
   return {
     version: FEED_VERSION,
@@ -231,7 +231,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
     window: { from: iso(options.from), to: iso(options.to) },
     catalog: compact({ id: catalog.id, title: catalog.title, language: catalog.language, defaultTimeZone: catalog.defaultTimeZone, url: catalog.url }),
     vocabularies: { roles: [...roles.values()], fields: [...fields.values()] },
-    programs: catalog.programs.map((p) => compact({ id: p.id as string, title: p.title, summary: p.summary, url: p.url })),
+    programs: catalog.programs.map((p) => compact({ id: p.id, title: p.title, summary: p.summary, url: p.url })),
     audiences: audienceRefs(catalog.audiences.map((a) => a.id)),
     workshops: catalog.workshops.map(workshop),
     resources: catalog.resources.map(resource),

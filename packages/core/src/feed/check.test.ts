@@ -204,6 +204,7 @@ describe('inferred types', () => {
 
   it('keeps checks of different types apart', () => {
     expectTypeOf(c.string()).not.toEqualTypeOf(c.number());
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is tested
     const maybe = c.optional(c.number());
     expectTypeOf<c.Infer<typeof maybe>>().toEqualTypeOf<number | undefined>();
     expectTypeOf<c.Infer<typeof c.string>>().toBeNever();

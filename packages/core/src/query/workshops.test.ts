@@ -228,7 +228,7 @@ describe('filterWorkshops', () => {
   it('is stable: the same input gives the same order, ties broken by title then id', () => {
     const c = catalog();
     const twin = structuredClone(c.workshops[1]!);
-    c.workshops.push({ ...twin, id: 'a-twin' as typeof twin.id });
+    c.workshops.push({ ...twin, id: 'a-twin' });
     const order = ids(filterWorkshops(c, { now: NOW, audiences: ['postdocs'] }));
     expect(order).toEqual(['a-twin', 'expectations-lab', 'equity-talk']);
     expect(ids(filterWorkshops({ ...c, workshops: [...c.workshops].reverse() }, { now: NOW, audiences: ['postdocs'] }))).toEqual(order);

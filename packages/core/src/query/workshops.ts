@@ -183,9 +183,9 @@ export function filterWorkshops(catalog: Catalog, filters: WorkshopFilters): Wor
   const now = instant(filters.now, 'now');
   const range = filters.dateRange ? { from: instant(filters.dateRange.from, 'dateRange.from'), to: instant(filters.dateRange.to, 'dateRange.to') } : undefined;
   const words = filters.text ? fold(filters.text).split(/\s+/).filter(Boolean) : [];
-  const people = new Map(catalog.people.map((p) => [p.id as string, p.name]));
-  const organizations = new Map(catalog.organizations.map((o) => [o.id as string, o.name]));
-  const objectiveTheme = new Map(catalog.curricula.flatMap((c) => c.themes.flatMap((t) => t.objectives.map((o) => [o.id as string, t.id as string] as const))));
+  const people = new Map(catalog.people.map((p) => [p.id, p.name]));
+  const organizations = new Map(catalog.organizations.map((o) => [o.id, o.name]));
+  const objectiveTheme = new Map(catalog.curricula.flatMap((c) => c.themes.flatMap((t) => t.objectives.map((o) => [o.id, t.id] as const))));
   const any = <T>(wanted: readonly T[] | undefined, have: Iterable<T>): boolean => {
     if (wanted === undefined || wanted.length === 0) return true;
     for (const h of have) if (wanted.includes(h)) return true;

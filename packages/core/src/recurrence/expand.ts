@@ -185,7 +185,7 @@ export function expandOccurrences(session: Session, window: ExpansionWindow, con
   for (let i = 0; i < found.length; i++) {
     const { occurrence: o, instant } = found[i]!;
     if (o.dstAdjusted) {
-      const clash = (j: number) => found[j] !== undefined && found[j]!.instant === instant && !found[j]!.occurrence.dstAdjusted;
+      const clash = (j: number) => found[j] !== undefined && found[j].instant === instant && !found[j].occurrence.dstAdjusted;
       if (clash(i - 1) || clash(i + 1)) continue;
     }
     result.push(o);

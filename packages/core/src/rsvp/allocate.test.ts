@@ -308,7 +308,7 @@ describe('allocateSeries (properties, 10,000 runs each)', () => {
         const { want, done } = invariants();
         const reserved = (s.policy.priority ?? []).reduce((a, t) => a + (t.reservedSeats ?? 0), 0);
         const requests = s.requests.map((r, i) => ({ ...r, sessionIds: optIns[i] }));
-        const series = sessions.map((id, i) => ({ id, capacity: capacities[i] === undefined ? undefined : Math.max(capacities[i]!, reserved) }));
+        const series = sessions.map((id, i) => ({ id, capacity: capacities[i] === undefined ? undefined : Math.max(capacities[i], reserved) }));
         const result = allocateSeries({ sessions: series, capacity: s.capacity, policy: s.policy, requests, now: NOW });
         const firsts = new Set(firstsOf(requests).map((r) => r.id));
         const everywhere = new Set(ids(result.declined));

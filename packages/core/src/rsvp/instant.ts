@@ -29,7 +29,7 @@ export function parseInstant(text: string): number {
       millisecond = digits((text.slice(start, Math.min(i, start + 3)) + '00').slice(0, 3), 0, 3);
     }
   }
-  let offset = 0;
+  let offset: number;
   const sign = text.charCodeAt(i);
   if (sign === Z && i + 1 === n) offset = 0;
   else if ((sign === PLUS || sign === DASH) && i + 6 === n && text.charCodeAt(i + 3) === COLON) {

@@ -90,7 +90,7 @@ export function resolveRsvpWindow(policy: WindowPolicy, occurrence: OccurrenceTi
   let byCalendars = resolvedWindows.get(policy);
   if (byCalendars === undefined) resolvedWindows.set(policy, (byCalendars = new WeakMap()));
   let byOccurrence = byCalendars.get(ctx.calendars);
-  if (byOccurrence === undefined) byCalendars.set(ctx.calendars, (byOccurrence = new Map()));
+  if (byOccurrence === undefined) byCalendars.set(ctx.calendars, (byOccurrence = new Map<string, MemoisedWindow>()));
   const key = `${occurrence.start}|${occurrence.end}|${occurrence.timeZone}|${ctx.defaultTimeZone}`;
   let memo = byOccurrence.get(key);
   if (memo === undefined) {

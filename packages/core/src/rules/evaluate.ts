@@ -148,7 +148,7 @@ function evaluate(rule: Rule, person: PersonFacts, context: Context, path: strin
 
 function group(kind: 'all' | 'any', rules: readonly Rule[], label: string | undefined, person: PersonFacts, context: Context, path: string, depth: number): Outcome {
   if (!Array.isArray(rules) || rules.length === 0) throw new TypeError(`${at(path)}: ${kind} needs a non-empty list of rules`);
-  const parts = rules.map((r, i) => evaluate(r, person, context, join(path, `${kind}[${i}]`), depth + 1));
+  const parts = rules.map((r: Rule, i) => evaluate(r, person, context, join(path, `${kind}[${i}]`), depth + 1));
   // `all` is decided by a false part, `any` by a true part; otherwise an unknown part leaves it unknown.
   const decisive = kind === 'all' ? false : true;
   const value: Truth = parts.some((p) => p.value === decisive)
@@ -253,7 +253,7 @@ function isPresent(value: PersonFactValue): boolean {
 }
 
 function valuesOf(value: PersonFactValue): string[] {
-  if (Array.isArray(value)) return value.filter((v) => typeof v === 'string' && v.trim() !== '');
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   return [String(value)];
 }
 
@@ -273,7 +273,7 @@ function listOf(c: Condition, path: string): readonly FactValue[] {
 
 function scalarOf(c: Condition, path: string): FactValue {
   if (c.value === undefined || Array.isArray(c.value)) throw new TypeError(`${at(path)}: ${c.operator} needs a single value`);
-  return c.value as FactValue;
+  return c.value;
 }
 
 /** Where a malformed rule is, for error messages. */

@@ -135,7 +135,7 @@ export function formatReason(reason: Omit<Reason, 'message'> & { message?: strin
   };
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const isId = PLACEHOLDERS.get(name);
-    const value: unknown = reason[name as keyof typeof reason];
+    const value = reason[name as keyof typeof reason];
     if (isId === undefined || value === undefined || value === null) return whole;
     return isId ? word(value) : String(value);
   });

@@ -28,7 +28,7 @@ const zonedFormatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl
  */
 function zoned(locale: string, timeZone: string, preset: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   let byKey = zonedFormatters.get(preset);
-  if (!byKey) zonedFormatters.set(preset, (byKey = new Map()));
+  if (!byKey) zonedFormatters.set(preset, (byKey = new Map<string, Intl.DateTimeFormat>()));
   const key = `${locale}|${timeZone}`;
   let f = byKey.get(key);
   if (!f) byKey.set(key, (f = new Intl.DateTimeFormat(locale, { ...preset, timeZone })));

@@ -18,8 +18,8 @@ if (widget === 'list') {
   if (params.get('view')) list.setAttribute('view', params.get('view')!);
   document.body.append(list);
   void list.updateComplete.then(() => {
-    (list.shadowRoot!.querySelector('details.objectives') as HTMLDetailsElement | null)?.setAttribute('open', '');
-    (list.shadowRoot!.querySelector('details.calendar') as HTMLDetailsElement | null)?.setAttribute('open', '');
+    list.shadowRoot!.querySelector<HTMLDetailsElement>('details.objectives')?.setAttribute('open', '');
+    list.shadowRoot!.querySelector<HTMLDetailsElement>('details.calendar')?.setAttribute('open', '');
   });
 } else {
   const form = document.createElement('mk-rsvp-form');

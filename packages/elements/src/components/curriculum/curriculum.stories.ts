@@ -81,8 +81,8 @@ export const Overview: Story = {
     const { root } = view(canvasElement);
     await waitFor(() => expect(themeTitles(root)).toHaveLength(5));
     const timings = [...root.querySelectorAll('[part="session-timing"]')].map(text);
-    expect(timings).toContain('Upcoming');
-    expect(timings).toContain('On request');
+    await expect(timings).toContain('Upcoming');
+    await expect(timings).toContain('On request');
   },
 };
 
@@ -92,7 +92,7 @@ export const PastSessions: Story = {
   play: async ({ canvasElement }) => {
     const { root } = view(canvasElement);
     await waitFor(() => expect(root.querySelectorAll('[part="session-timing"]').length).toBeGreaterThan(0));
-    expect([...root.querySelectorAll('[part="session-timing"]')].map(text)).not.toContain('Upcoming');
+    await expect([...root.querySelectorAll('[part="session-timing"]')].map(text)).not.toContain('Upcoming');
   },
 };
 
@@ -120,7 +120,7 @@ export const Versions: Story = {
   play: async ({ canvasElement }) => {
     const { root } = view(canvasElement);
     await waitFor(() => expect(themeTitles(root)).toHaveLength(7));
-    expect(root.querySelectorAll('[part="variant-badge"]').length).toBe(3);
+    await expect(root.querySelectorAll('[part="variant-badge"]').length).toBe(3);
   },
 };
 
@@ -136,10 +136,10 @@ export const ChooseVersion: Story = {
     });
     await userEvent.click(option.querySelector('input')!);
     await waitFor(() => expect(themeTitles(root)).not.toContain('Assessing Understanding'));
-    expect(themeTitles(root)).toContain('Research Self-Efficacy');
-    expect(text(root.querySelector('[part="variant-status"]'))).toMatch(/^Showing the 6 themes of the Mentee version/);
+    await expect(themeTitles(root)).toContain('Research Self-Efficacy');
+    await expect(text(root.querySelector('[part="variant-status"]'))).toMatch(/^Showing the 6 themes of the Mentee version/);
     const event = (args.onMkVariantChange as ReturnType<typeof fn>).mock.lastCall?.[0] as CustomEvent;
-    expect(event.detail).toEqual({ curriculum: 'entering-mentoring', variant: 'mentee' });
+    await expect(event.detail).toEqual({ curriculum: 'entering-mentoring', variant: 'mentee' });
   },
 };
 
@@ -198,8 +198,8 @@ export const Spanish: Story = {
     const { root } = view(canvasElement);
     await waitFor(() => expect(root.querySelector('[part="facts"]')).not.toBeNull());
     // The English words must be gone (whatever the translator chose), the catalog's title must stay.
-    expect(text(root.querySelector('[part="facts"]'))).not.toMatch(/Order|Themes in any order/);
-    expect(text(root.querySelector('[part~="title"]'))).toBe('Entering Mentoring');
+    await expect(text(root.querySelector('[part="facts"]'))).not.toMatch(/Order|Themes in any order/);
+    await expect(text(root.querySelector('[part~="title"]'))).toBe('Entering Mentoring');
   },
 };
 

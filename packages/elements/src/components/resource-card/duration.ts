@@ -103,7 +103,7 @@ function formatUncached(parts: DurationParts, locale: string): string {
   // DurationFormat rejects fractional values; the unit fallback handles "1.5 h".
   if (DurationFormat && whole) {
     try {
-      return cached(`duration|${locale}`, () => new DurationFormat(locale, { style: 'short' })).format(parts as never);
+      return cached(`duration|${locale}`, () => new DurationFormat(locale, { style: 'short' })).format(parts);
     } catch {
       // Fall through to the unit-by-unit format.
     }
@@ -117,7 +117,7 @@ export function formatDurationByUnits(parts: DurationParts, locale: string): str
     // Intl's unit names are the singulars: `minutes` → `minute`.
     cached(`unit|${locale}|${u}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: u.slice(0, -1), unitDisplay: 'short', maximumFractionDigits: 2 }));
   const pieces = UNITS.filter((u) => parts[u] !== undefined && parts[u] !== 0).map((u) => unit(u).format(parts[u]! as never));
-  if (pieces.length === 0) return unit('minutes').format(0 as never);
+  if (pieces.length === 0) return unit('minutes').format(0);
   return cached(`list|${locale}`, () => new Intl.ListFormat(locale, { style: 'short', type: 'unit' })).format(pieces as never);
 }
 

@@ -22,7 +22,7 @@ export function httpHref(value: string | null | undefined): string | undefined {
 
 /** An attribute value as a heading level 1–6; anything else gives `fallback`. */
 export function toHeadingLevel(value: unknown, fallback: number): number {
-  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
   return Number.isInteger(n) && n >= 1 && n <= 6 ? n : fallback;
 }
 

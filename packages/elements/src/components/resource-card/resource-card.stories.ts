@@ -60,8 +60,8 @@ export const Course: Story = {
   play: async ({ canvasElement }) => {
     const { root } = card(canvasElement);
     await waitFor(() => expect(text(part(root, 'kind'))).toBe('Course'));
-    expect(text(part(root, 'access-badge'))).toBe('Institution login required');
-    expect(root.querySelectorAll('[part="module"]')).toHaveLength(4);
+    await expect(text(part(root, 'access-badge'))).toBe('Institution login required');
+    await expect(root.querySelectorAll('[part="module"]')).toHaveLength(4);
   },
 };
 
@@ -71,7 +71,7 @@ export const VideoSeries: Story = {
   play: async ({ canvasElement }) => {
     const { root } = card(canvasElement);
     await waitFor(() => expect(root.querySelectorAll('[part="topic"]').length).toBe(4));
-    expect(part(root, 'access')).toBeNull();
+    await expect(part(root, 'access')).toBeNull();
   },
 };
 
@@ -140,9 +140,9 @@ export const Spanish: Story = {
     const { root } = card(canvasElement);
     await waitFor(() => expect(part(root, 'kind')).not.toBeNull());
     // The English words must be gone (whatever the translator chose), the catalog's title must stay.
-    expect(text(part(root, 'kind'))).not.toBe('Course');
-    expect(text(part(root, 'access-badge'))).not.toBe('Institution login required');
-    expect(text(part(root, 'title'))).toBe('Building Effective Mentoring Relationships');
+    await expect(text(part(root, 'kind'))).not.toBe('Course');
+    await expect(text(part(root, 'access-badge'))).not.toBe('Institution login required');
+    await expect(text(part(root, 'title'))).toBe('Building Effective Mentoring Relationships');
   },
 };
 

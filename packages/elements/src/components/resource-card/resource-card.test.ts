@@ -127,7 +127,7 @@ describe('<mk-resource-card>', () => {
     expect($$(el, '[part="highlights"] li').map(text)).toEqual(guide.highlights);
     expect($$(el, '[part="topic"]').map(text)).toEqual(['lab culture', 'addressing equity and inclusion']);
     expect($(el, '[part="topics"]').getAttribute('aria-label')).toBe('Topics');
-    const template = await card(everyKind.find((r) => r.kind === 'template')!);
+    const template = await card(everyKind.find((r) => r.kind === 'template'));
     expect($$(template, '.audiences > span').map(text)).toEqual([
       'Graduate students and postdoctoral scholars',
       'Faculty and research officers mentoring graduate students and postdocs',
@@ -135,7 +135,7 @@ describe('<mk-resource-card>', () => {
   });
 
   it('credits provider, authors, publisher and date', async () => {
-    const el = await card(everyKind.find((r) => r.kind === 'report')!);
+    const el = await card(everyKind.find((r) => r.kind === 'report'));
     expect(text($(el, '[part="byline"]'))).toBe('National Academies of Sciences, Engineering, and Medicine, October 2019');
     const b = await card(book);
     expect(text($(b, '[part="byline"]'))).toBe('By Lisa Z. Fain and Lois J. Zachary · 2020');
@@ -182,7 +182,7 @@ describe('<mk-resource-card>', () => {
     });
 
     it('follows its own lang attribute and re-renders when it changes', async () => {
-      const el = await card(everyKind.find((r) => r.kind === 'report')!, (e) => e.setAttribute('lang', 'es-MX'));
+      const el = await card(everyKind.find((r) => r.kind === 'report'), (e) => e.setAttribute('lang', 'es-MX'));
       expect(text($(el, '[part="byline"]'))).toBe('National Academies of Sciences, Engineering, and Medicine, octubre de 2019');
       expect(text($(el, '[part="kind"]'))).toBe('Informe');
       el.setAttribute('lang', 'en');
@@ -245,7 +245,7 @@ describe('<mk-resource-card>', () => {
           { ...videoSeries, episodes: [{ title: 'E', url: payload }] },
           { ...guide, image: { url: payload, alt: 'x' } },
         ]) {
-          const el = await card(resource as FeedResource);
+          const el = await card(resource);
           expect($$(el, 'a[href], img[src]')).toHaveLength(0);
           expect($$(el, '[part="error"]')).toHaveLength(1);
           el.remove();

@@ -3,7 +3,7 @@ import { MkResourceCard } from './resource-card.component.js';
 export { MkResourceCard };
 
 // Guarded: a page may load the CDN bundle and an npm build, or a define module twice.
-customElements.get('mk-resource-card') || customElements.define('mk-resource-card', MkResourceCard);
+if (!customElements.get('mk-resource-card')) customElements.define('mk-resource-card', MkResourceCard);
 
 declare global {
   interface HTMLElementTagNameMap {

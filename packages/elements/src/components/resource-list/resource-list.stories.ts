@@ -95,10 +95,10 @@ export const FilterByKind: Story = {
     await waitFor(() => kindButton(root, 'Book'));
     await userEvent.click(kindButton(root, 'Book'));
     await waitFor(() => expect(kindsShown(root)).toEqual(['Book', 'Book']));
-    expect(text(root.querySelector('[part="count"]'))).toBe('Showing 2 of 7 resources');
-    expect(kindButton(root, 'Book').getAttribute('aria-pressed')).toBe('true');
+    await expect(text(root.querySelector('[part="count"]'))).toBe('Showing 2 of 7 resources');
+    await expect(kindButton(root, 'Book').getAttribute('aria-pressed')).toBe('true');
     const event = (args.onMkFilterChange as ReturnType<typeof fn>).mock.lastCall?.[0] as CustomEvent;
-    expect(event.detail).toEqual({ kinds: ['book'], topic: '' });
+    await expect(event.detail).toEqual({ kinds: ['book'], topic: '' });
   },
 };
 
@@ -109,7 +109,7 @@ export const FixedSelection: Story = {
   play: async ({ canvasElement }) => {
     const { root } = list(canvasElement);
     await waitFor(() => expect(kindsShown(root)).toEqual(['Template', 'Template', 'Template']));
-    expect(root.querySelector('[part="filters"]')).toBeNull();
+    await expect(root.querySelector('[part="filters"]')).toBeNull();
   },
 };
 
@@ -172,8 +172,8 @@ export const Spanish: Story = {
     const { root } = list(canvasElement);
     await waitFor(() => expect(root.querySelector('[part="count"]')).not.toBeNull());
     // The English words must be gone, whatever the translator chose.
-    expect(text(root.querySelector('[part="count"]'))).toMatch(/^7 (?!resources)\S+$/);
-    expect(text(root.querySelector('[part="kind-filter"] legend'))).not.toBe('Type of resource');
+    await expect(text(root.querySelector('[part="count"]'))).toMatch(/^7 (?!resources)\S+$/);
+    await expect(text(root.querySelector('[part="kind-filter"] legend'))).not.toBe('Type of resource');
   },
 };
 

@@ -300,7 +300,7 @@ describe('<mk-resource-list>', () => {
       const el = await list((e) => (e.resources = MARKUP_PAYLOADS.map((p, i) => ({ ...course, id: `r${i}`, title: p, topics: [p], themes: [{ id: p, title: p }] }))));
       await waitFor(() => $$(el, 'mk-resource-card').length === MARKUP_PAYLOADS.length);
       // Topics differing only in case are one option.
-      const options = new Set([...$<HTMLSelectElement>(el, 'select').options].map((o) => o.textContent!.toLowerCase()));
+      const options = new Set([...$<HTMLSelectElement>(el, 'select').options].map((o) => o.textContent.toLowerCase()));
       for (const p of MARKUP_PAYLOADS) expect(options).toContain(p.trim().toLowerCase());
       expect($$(el, 'script, img, iframe, svg[onload]')).toHaveLength(0);
       el.setAttribute('topic', MARKUP_PAYLOADS[3]!);

@@ -5,7 +5,7 @@ export { MkResourceList };
 export type { ResourceFilters } from './resource-filter.js';
 
 // Guarded: a page may load the CDN bundle and an npm build, or a define module twice.
-customElements.get('mk-resource-list') || customElements.define('mk-resource-list', MkResourceList);
+if (!customElements.get('mk-resource-list')) customElements.define('mk-resource-list', MkResourceList);
 
 declare global {
   interface HTMLElementTagNameMap {

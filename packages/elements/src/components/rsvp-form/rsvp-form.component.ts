@@ -576,7 +576,7 @@ export class MkRsvpForm extends MkElement {
 
   #renderStandardField(field: StandardField, policy: FeedRsvpPolicy, vocabularies: Feed['vocabularies'] | undefined): TemplateResult {
     const required = requiredFields(policy).has(field);
-    const value = typeof this.values[field] === 'string' ? (this.values[field] as string) : '';
+    const value = typeof this.values[field] === 'string' ? this.values[field] : '';
     const label = standardLabel(field);
     if (field === 'role' || field === 'field') {
       return this.#fieldShell(field, label, required, (describedBy, invalid) =>

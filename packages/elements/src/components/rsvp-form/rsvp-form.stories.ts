@@ -136,7 +136,7 @@ export const Open: Story = {
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(text(part('window'))).toMatch(/^RSVP is open until October 19, 2022/));
-    expect(text(part('eligibility'))).toContain('You must be a graduate student or postdoc.');
+    await expect(text(part('eligibility'))).toContain('You must be a graduate student or postdoc.');
   },
 };
 
@@ -146,7 +146,7 @@ export const NotYetOpen: Story = {
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(text(part('window'))).toMatch(/^RSVP opens on September 19, 2022/));
-    expect(part('submit')).toBeNull();
+    await expect(part('submit')).toBeNull();
   },
 };
 
@@ -156,8 +156,8 @@ export const Closed: Story = {
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(text(part('window'))).toMatch(/^RSVP closed on October 19, 2022/));
-    expect(part('submit')).toBeNull();
-    expect(part('control')).toBeNull();
+    await expect(part('submit')).toBeNull();
+    await expect(part('control')).toBeNull();
   },
 };
 
@@ -177,7 +177,7 @@ export const Ineligible: Story = {
     await waitFor(() => screen.getByLabelText(/^Role/));
     await userEvent.selectOptions(screen.getByLabelText(/^Role/), 'faculty');
     await waitFor(() => expect(part('eligibility')?.classList.contains('danger')).toBe(true));
-    expect(text(part('eligibility'))).toMatch(/^You must be a graduate student or postdoc\. .+/);
+    await expect(text(part('eligibility'))).toMatch(/^You must be a graduate student or postdoc\. .+/);
   },
 };
 
@@ -188,10 +188,10 @@ export const ValidationErrors: Story = {
     await waitFor(() => part('submit'));
     await submit(canvasElement);
     await waitFor(() => expect(part('error-summary')).not.toBeNull());
-    expect(el.shadowRoot!.activeElement).toBe(part('error-summary'));
+    await expect(el.shadowRoot!.activeElement).toBe(part('error-summary'));
     // One linked entry per required field: name, email, role, field.
     const links = [...part('error-summary')!.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#f-name', '#f-email', '#f-role', '#f-field']);
+    await expect(links.map((a) => a.getAttribute('href'))).toEqual(['#f-name', '#f-email', '#f-role', '#f-field']);
   },
 };
 
@@ -213,7 +213,7 @@ export const FullWithWaitlist: Story = {
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(text(part('window'))).toMatch(/^This session is full\. You can join the waitlist/));
-    expect(text(part('submit'))).toBe('Join the waitlist');
+    await expect(text(part('submit'))).toBe('Join the waitlist');
   },
 };
 
@@ -223,8 +223,8 @@ export const Full: Story = {
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(text(part('window'))).toMatch(/^This session is full\./));
-    expect(part('submit')).toBeNull();
-    expect(part('control')).toBeNull();
+    await expect(part('submit')).toBeNull();
+    await expect(part('control')).toBeNull();
   },
 };
 
@@ -236,11 +236,11 @@ export const Confirmed: Story = {
     await submit(canvasElement);
     const { el, part } = form(canvasElement);
     await waitFor(() => expect(text(part('result'))).toMatch(/^You are registered\./));
-    expect(el.shadowRoot!.activeElement).toBe(part('result'));
+    await expect(el.shadowRoot!.activeElement).toBe(part('result'));
     const submitted = (args.onMkRsvpSubmit as ReturnType<typeof fn>).mock.lastCall?.[0] as CustomEvent;
-    expect(submitted.detail.payload).toMatchObject({ workshopId: WORKSHOP, person: { name: 'Alex Kim', email: 'alex.kim@example.edu', role: 'graduate-student', field: 'biosciences' } });
+    await expect(submitted.detail.payload).toMatchObject({ workshopId: WORKSHOP, person: { name: 'Alex Kim', email: 'alex.kim@example.edu', role: 'graduate-student', field: 'biosciences' } });
     const result = (args.onMkRsvpResult as ReturnType<typeof fn>).mock.lastCall?.[0] as CustomEvent;
-    expect(result.detail.outcome).toEqual({ status: 'confirmed', httpStatus: 201 });
+    await expect(result.detail.outcome).toEqual({ status: 'confirmed', httpStatus: 201 });
   },
 };
 
@@ -281,7 +281,7 @@ export const NetworkError: Story = {
     await submit(canvasElement);
     const { part, screen } = form(canvasElement);
     await waitFor(() => expect(text(part('result'))).toMatch(/^Your RSVP could not be sent/));
-    expect(screen.getByText('Try again').localName).toBe('button');
+    await expect(screen.getByText('Try again').localName).toBe('button');
   },
 };
 
@@ -336,7 +336,7 @@ export const Spanish: Story = {
   play: async ({ canvasElement }) => {
     const { part } = form(canvasElement);
     await waitFor(() => expect(part('submit')).not.toBeNull());
-    expect(text(part('submit'))).toBe('Enviar inscripción');
+    await expect(text(part('submit'))).toBe('Enviar inscripción');
   },
 };
 

@@ -143,13 +143,13 @@ export const Upcoming: Story = {
   play: async ({ canvasElement }) => {
     const { root, screen } = widget(canvasElement);
     await waitFor(() => expect(titles(root).length).toBeGreaterThan(0));
-    expect(titles(root).slice(0, 4)).toEqual([
+    await expect(titles(root).slice(0, 4)).toEqual([
       'Preparing for a New Semester of Mentoring',
       'Entering Mentoring: Addressing Equity and Inclusion',
       'Entering Mentoring: Fostering Independence',
       'Entering Mentoring: Assessing Understanding',
     ]);
-    expect(screen.getByText('Available on request')).toBeTruthy();
+    await expect(screen.getByText('Available on request')).toBeTruthy();
   },
 };
 
@@ -159,8 +159,8 @@ export const Past: Story = {
   play: async ({ canvasElement }) => {
     const { root } = widget(canvasElement);
     await waitFor(() => expect(titles(root)[0]).toBe('Entering Mentoring: Assessing Understanding'));
-    expect(shown(root, '[part="rsvp-button"]')).toEqual([]);
-    expect(shown(root, '[part="request"]')).toEqual([]);
+    await expect(shown(root, '[part="rsvp-button"]')).toEqual([]);
+    await expect(shown(root, '[part="request"]')).toEqual([]);
   },
 };
 
@@ -175,14 +175,14 @@ export const CancelledSession: Story = {
   },
   play: async ({ canvasElement }) => {
     const { root } = widget(canvasElement);
-    const item = await waitFor(() => {
+    const item = await waitFor(async () => {
       const found = root.querySelector('.item[data-workshop="em-equity-inclusion-2026"]');
-      expect(found).not.toBeNull();
+      await expect(found).not.toBeNull();
       return found!;
     });
-    expect(item.classList.contains('cancelled')).toBe(true);
-    expect(item.querySelector('[part="badge"]')?.textContent?.trim()).toBe('Cancelled');
-    expect(item.querySelector('[part="calendar"]')).toBeNull();
+    await expect(item.classList.contains('cancelled')).toBe(true);
+    await expect(item.querySelector('[part="badge"]')?.textContent?.trim()).toBe('Cancelled');
+    await expect(item.querySelector('[part="calendar"]')).toBeNull();
   },
 };
 
@@ -205,8 +205,8 @@ export const OnRequest: Story = {
   play: async ({ canvasElement }) => {
     const { root } = widget(canvasElement);
     await waitFor(() => expect(shown(root, '[part="request"]').length).toBe(5));
-    expect(shown(root, '[part="date"]')).toEqual([]);
-    for (const badge of shown(root, '.item [part="badge"]')) expect(badge.textContent?.trim()).toBe('On request');
+    await expect(shown(root, '[part="date"]')).toEqual([]);
+    for (const badge of shown(root, '.item [part="badge"]')) await expect(badge.textContent?.trim()).toBe('On request');
   },
 };
 
@@ -221,8 +221,8 @@ export const RsvpOpenAndNotYetOpen: Story = {
     const { root } = widget(canvasElement);
     await waitFor(() => expect(shown(root, '.rsvp-note').length).toBe(3));
     const notes = shown(root, '.rsvp-note').map((n) => n.textContent?.trim());
-    expect(notes[0]).toMatch(/^RSVP by October 19, 2022$/);
-    expect(notes[1]).toMatch(/^RSVP opens January 4, 2023$/);
+    await expect(notes[0]).toMatch(/^RSVP by October 19, 2022$/);
+    await expect(notes[1]).toMatch(/^RSVP opens January 4, 2023$/);
   },
 };
 
@@ -243,12 +243,12 @@ export const RsvpRequest: Story = {
   play: async ({ args, canvasElement }) => {
     const { root } = widget(canvasElement);
     const button = await waitFor(() => rsvpAction(root, 'Aligning Expectations'));
-    expect(button.localName).toBe('button');
+    await expect(button.localName).toBe('button');
     await userEvent.click(button);
-    expect(args.onMkRsvpRequest).toHaveBeenCalledOnce();
+    await expect(args.onMkRsvpRequest).toHaveBeenCalledOnce();
     const event = (args.onMkRsvpRequest as ReturnType<typeof fn>).mock.calls[0]?.[0] as CustomEvent;
-    expect(event.detail.workshopId).toBe('mu-aligning-expectations');
-    expect(event.detail.occurrenceId).toMatch(/^mu-aligning-expectations-2022-10-19/);
+    await expect(event.detail.workshopId).toBe('mu-aligning-expectations');
+    await expect(event.detail.occurrenceId).toMatch(/^mu-aligning-expectations-2022-10-19/);
   },
 };
 
@@ -259,8 +259,8 @@ export const RsvpAsLink: Story = {
   play: async ({ canvasElement }) => {
     const { root } = widget(canvasElement);
     const link = await waitFor(() => rsvpAction(root, 'Aligning Expectations'));
-    expect(link.localName).toBe('a');
-    expect(link.getAttribute('href')).toMatch(/^https:\/\/rsvp\.example\.edu\/form\?workshop=mu-aligning-expectations&session=/);
+    await expect(link.localName).toBe('a');
+    await expect(link.getAttribute('href')).toMatch(/^https:\/\/rsvp\.example\.edu\/form\?workshop=mu-aligning-expectations&session=/);
   },
 };
 
@@ -281,13 +281,13 @@ export const Filtering: Story = {
     await waitFor(() => expect(titles(root).length).toBeGreaterThan(5));
     await userEvent.type(screen.getByLabelText('Search workshops'), 'equity');
     await waitFor(() => expect(titles(root).every((t) => /Equity/i.test(t))).toBe(true));
-    expect(titles(root).length).toBeGreaterThan(0);
+    await expect(titles(root).length).toBeGreaterThan(0);
     await userEvent.click(screen.getByText('Clear filters'));
     await waitFor(() => expect(titles(root).length).toBeGreaterThan(5));
     await userEvent.selectOptions(screen.getByLabelText('Topic'), 'fostering-independence');
     await waitFor(() => expect(titles(root).every((t) => /Fostering Independence/.test(t))).toBe(true));
     const last = (args.onMkFilterChange as ReturnType<typeof fn>).mock.lastCall?.[0] as CustomEvent;
-    expect(last.detail).toMatchObject({ view: 'all', topic: 'fostering-independence', search: '' });
+    await expect(last.detail).toMatchObject({ view: 'all', topic: 'fostering-independence', search: '' });
   },
 };
 
@@ -325,8 +325,8 @@ export const NoDatesOnlyOnRequest: Story = {
   play: async ({ canvasElement }) => {
     const { root, screen } = widget(canvasElement);
     await waitFor(() => screen.getByText('No upcoming dates are scheduled'));
-    expect(shown(root, '[part="date"]')).toEqual([]);
-    expect(shown(root, '[part="request"]').length).toBeGreaterThan(0);
+    await expect(shown(root, '[part="date"]')).toEqual([]);
+    await expect(shown(root, '[part="request"]').length).toBeGreaterThan(0);
   },
 };
 
@@ -366,8 +366,8 @@ export const LoadError: Story = {
   play: async ({ canvasElement }) => {
     const { root, screen } = widget(canvasElement);
     const alert = await waitFor(() => alertIn(root));
-    expect(alert.textContent).toContain('HTTP 503 Service Unavailable');
-    expect(screen.getByText('Try again').localName).toBe('button');
+    await expect(alert.textContent).toContain('HTTP 503 Service Unavailable');
+    await expect(screen.getByText('Try again').localName).toBe('button');
   },
 };
 
@@ -382,7 +382,7 @@ export const InvalidFeed: Story = {
   play: async ({ canvasElement }) => {
     const { root } = widget(canvasElement);
     const alert = await waitFor(() => alertIn(root));
-    expect(alert.textContent).toContain('workshops[1].title');
+    await expect(alert.textContent).toContain('workshops[1].title');
   },
 };
 
