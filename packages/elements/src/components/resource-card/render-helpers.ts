@@ -20,10 +20,14 @@ export function httpHref(value: string | null | undefined): string | undefined {
   }
 }
 
-/** An attribute value as a heading level 1–6; anything else gives `fallback`. */
-export function toHeadingLevel(value: unknown, fallback: number): number {
+/**
+ * A `heading-level` value as a level: whole numbers kept within `min`–6 (a page that asks for 7 gets
+ * the deepest level there is), anything that is not a number `fallback`. Every element reads its
+ * `heading-level` through this, so the same value means the same thing on each of them.
+ */
+export function toHeadingLevel(value: unknown, fallback: number, min = 1): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
-  return Number.isInteger(n) && n >= 1 && n <= 6 ? n : fallback;
+  return Number.isFinite(n) ? Math.min(6, Math.max(min, Math.trunc(n))) : fallback;
 }
 
 /**

@@ -37,6 +37,7 @@ import {
   type StandardField,
 } from './rsvp-model.js';
 import { styles } from './rsvp-form.styles.js';
+import { toHeadingLevel } from '../resource-card/render-helpers.js';
 
 
 type Phase = 'editing' | 'submitting' | 'done';
@@ -122,7 +123,7 @@ export class MkRsvpForm extends MkElement {
   declare now: Date | undefined;
   /** The visitor's IANA zone; defaults to the browser's. */
   declare viewerTimeZone: string | undefined;
-  /** Heading level of the workshop title (2–6; default 2). */
+  /** Heading level (1–6) of the workshop title, to fit the page's outline. Default 2. */
   declare headingLevel: number;
 
   declare private values: FormValues;
@@ -276,7 +277,7 @@ export class MkRsvpForm extends MkElement {
   }
 
   #renderHeader(w: FeedWorkshop, o: FeedOccurrence | undefined): TemplateResult {
-    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
+    const level = toHeadingLevel(this.headingLevel, 2);
     const times = o ? formatOccurrenceTimes(o, this.locale, this.viewerTimeZone ?? 'UTC') : undefined;
     return html`<div class="header" part="header">
       <p class="eyebrow">${msg('RSVP', { id: 'rsvp-action' })}</p>

@@ -47,6 +47,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 afterEach(() => document.body.replaceChildren());
 
 describe('<mk-rsvp-form> fields and explanations', () => {
+  it('titles the workshop at the heading level asked for, 1 to 6, defaulting to 2', async () => {
+    const el = await form('mentoring-up-expectations');
+    const level = () => Number($(el, '[part="title"]').getAttribute('aria-level') ?? $(el, '[part="title"]').localName.slice(1));
+    expect(level()).toBe(2);
+    for (const [asked, got] of [['1', 1], ['4', 4], ['9', 6], ['seven', 2]] as const) {
+      el.setAttribute('heading-level', asked);
+      await el.updateComplete;
+      expect(level(), `heading-level="${asked}"`).toBe(got);
+    }
+  });
+
   it('builds labelled controls from the policy and its questions', async () => {
     const el = await form('mentoring-up-expectations');
     const labels = $$(el, 'label[for], legend').map(text);

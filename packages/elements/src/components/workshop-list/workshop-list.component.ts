@@ -15,6 +15,7 @@ import { downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../.
 import { mailtoHref, safeHref } from '../../internal/urls.js';
 import { filterMatcher, filterOptions, hasActiveFilters, indexWorkshops, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopSections } from './workshop-index.js';
 import { styles } from './workshop-list.styles.js';
+import { toHeadingLevel } from '../resource-card/render-helpers.js';
 
 type FeedLocation = NonNullable<FeedOccurrence['location']>;
 type FeedRecording = NonNullable<FeedOccurrence['recording']>;
@@ -129,7 +130,7 @@ export class MkWorkshopList extends MkElement {
   declare rsvpHref: string | undefined;
   /** Hides the filter controls (the filter attributes still apply). */
   declare hideFilters: boolean;
-  /** Heading level of workshop titles (2–6; default 3), to fit the page's outline. */
+  /** Heading level (2–6) of workshop titles, to fit the page's outline; section titles are one level above. Default 3. */
   declare headingLevel: number;
   /** The visitor's IANA zone; defaults to the browser's. */
   declare viewerTimeZone: string | undefined;
@@ -205,7 +206,8 @@ export class MkWorkshopList extends MkElement {
       locale: this.locale,
       viewerZone: this.viewerTimeZone ?? 'UTC',
       now: this.now ?? new Date(0),
-      level: Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3)),
+      // Section titles (past, on request) sit one level above the workshop titles, hence 2 at least.
+      level: toHeadingLevel(this.headingLevel, 3, 2),
     };
     switch (state.status) {
       case 'idle':

@@ -90,6 +90,22 @@ describe('<mk-workshop-list> views', () => {
     expect(offer.querySelector('[part="date"]:not([hidden])')).toBeNull();
   });
 
+  it('puts workshop titles at the heading level asked for, 2 to 6, and section titles one above', async () => {
+    const el = await list();
+    const levelOf = (h: Element | null | undefined) => Number(h?.getAttribute('aria-level') ?? h?.localName.slice(1));
+    const levels = () => ({
+      dated: levelOf(el.shadowRoot!.querySelector('.item:not([data-workshop="lab-workshop"]) [part="title"]')),
+      section: levelOf(el.shadowRoot!.querySelector('[part="section-title"]')),
+      onRequest: levelOf(item(el, 'lab-workshop').querySelector('[part="title"]')),
+    });
+    expect(levels()).toEqual({ dated: 3, section: 3, onRequest: 4 });
+    for (const [asked, dated] of [['2', 2], ['5', 5], ['1', 2], ['8', 6], ['seven', 3]] as const) {
+      el.setAttribute('heading-level', asked);
+      await el.updateComplete;
+      expect(levels(), `heading-level="${asked}"`).toEqual({ dated, section: dated, onRequest: Math.min(6, dated + 1) });
+    }
+  });
+
   it('past view: most recent first, recap, recording with access badge, "Last held" for undated', async () => {
     const el = await list((e) => (e.view = 'past'));
     expect(titles(el)).toEqual(['Mentoring Up: Effective Communication', 'Chairs’ Roundtable on Mentoring Climate']);
