@@ -100,6 +100,9 @@ const own = css`
   }
 
   .select {
+    /* As wide as its field, not as its longest topic: a long topic must not widen a narrow column. */
+    width: 100%;
+    min-width: 0;
     min-height: 2.5715em;
     padding: 0.3em 0.6em;
     border: 1px solid var(--_mk-border);

@@ -84,8 +84,6 @@ export const styles = css`
     cursor: pointer;
     color: var(--_mk-accent);
     font-weight: 600;
-    width: max-content;
-    max-width: 100%;
   }
   .error-summary {
     display: grid;

@@ -167,6 +167,8 @@ const own = css`
     display: grid;
     gap: var(--_mk-space-2);
     min-width: 0;
+    /* Long words, addresses and links wrap rather than widen a narrow column. */
+    overflow-wrap: anywhere;
   }
   .head {
     display: flex;
@@ -179,7 +181,6 @@ const own = css`
     font-weight: 700;
     line-height: 1.3;
     color: var(--_title-color);
-    overflow-wrap: anywhere;
   }
   a:not([href]) {
     color: inherit;
@@ -203,10 +204,6 @@ const own = css`
     gap: 0 var(--_mk-space-2);
     color: var(--_mk-muted);
     font-size: var(--_mk-font-size-sm);
-  }
-  .summary,
-  .recap {
-    overflow-wrap: anywhere;
   }
   .recap {
     padding-inline-start: var(--_mk-space-3);
