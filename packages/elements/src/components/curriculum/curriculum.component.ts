@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Feed, FeedCurriculum, FeedWorkshop } from '@mentorkit/core/browser';
-import { dateConverter } from '../../internal/converters.js';
+import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit } from '../../internal/events.js';
 import { dateTimeFormat, formatMinutes } from '../../internal/format.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
-import { heading, httpHref, joinList, paragraphs, toHeadingLevel } from '../resource-card/render-helpers.js';
+import { heading, httpHref, joinList, paragraphs } from '../resource-card/render-helpers.js';
 import { emptyState, errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { curriculumView, type CurriculumVariant, type SessionTiming, type ThemeSession, type ThemeView } from './curriculum-view.js';
 import { curriculumStyles } from './curriculum.styles.js';

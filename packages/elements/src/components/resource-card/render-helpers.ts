@@ -21,16 +21,6 @@ export function httpHref(value: string | null | undefined): string | undefined {
 }
 
 /**
- * A `heading-level` value as a level: whole numbers kept within `min`–6 (a page that asks for 7 gets
- * the deepest level there is), anything that is not a number `fallback`. Every element reads its
- * `heading-level` through this, so the same value means the same thing on each of them.
- */
-export function toHeadingLevel(value: unknown, fallback: number, min = 1): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
-  return Number.isFinite(n) ? Math.min(6, Math.max(min, Math.trunc(n))) : fallback;
-}
-
-/**
  * A heading element of `level` (clamped to 1–6), so a component fits the outline of the page around it.
  * Six plain templates: lit's static-html, which could choose the tag, would be a module of its own in the
  * bundle for this one use.

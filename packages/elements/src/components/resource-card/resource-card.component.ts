@@ -5,7 +5,8 @@ import { msg, str } from '../../internal/localize.js';
 import { formatPartialDate } from '../../internal/format.js';
 import { checkIcon, clockIcon, kindIcon, lockIcon, type ResourceKind } from './icons.js';
 import { durationMinutes, formatDuration, minutesToParts, parseIsoDuration, sumMinutes, toIsoDuration, type DurationParts } from './duration.js';
-import { heading, httpHref, joinList, paragraphs, toHeadingLevel } from './render-helpers.js';
+import { heading, httpHref, joinList, paragraphs } from './render-helpers.js';
+import { toHeadingLevel } from '../../internal/converters.js';
 import { resourceCardStyles } from './resource-card.styles.js';
 
 type Checked = { ok: true; resource: FeedResource } | { ok: false; path: string; message: string };

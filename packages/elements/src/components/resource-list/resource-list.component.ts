@@ -7,7 +7,7 @@ import { FeedController, describeFeedError } from '../../internal/feed-controlle
 import { msg, str } from '../../internal/localize.js';
 import { kindLabel, markValidated } from '../resource-card/resource-card.component.js';
 import { checkIcon, kindIcon, type ResourceKind } from '../resource-card/icons.js';
-import { toHeadingLevel } from '../resource-card/render-helpers.js';
+import { toHeadingLevel } from '../../internal/converters.js';
 import { emptyState, errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { filterResources, kindOptions, normalizeKinds, topicOptions, type KindOption, type ResourceFilters, type TopicOption } from './resource-filter.js';
 import { resourceListStyles } from './resource-list.styles.js';

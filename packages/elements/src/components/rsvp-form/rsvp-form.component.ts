@@ -13,7 +13,7 @@ import {
   type RsvpStatus,
   type TierVerdict,
 } from '@mentorkit/core/browser';
-import { dateConverter } from '../../internal/converters.js';
+import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { formatCount, isOne } from '../../internal/feed-view.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
@@ -37,7 +37,6 @@ import {
   type StandardField,
 } from './rsvp-model.js';
 import { styles } from './rsvp-form.styles.js';
-import { toHeadingLevel } from '../resource-card/render-helpers.js';
 
 
 type Phase = 'editing' | 'submitting' | 'done';

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { googleCalendarUrl, outlookCalendarUrl, type Feed, type FeedOccurrence, type FeedWorkshop } from '@mentorkit/core/browser';
-import { dateConverter } from '../../internal/converters.js';
+import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
@@ -15,7 +15,6 @@ import { downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../.
 import { mailtoHref, safeHref } from '../../internal/urls.js';
 import { filterMatcher, filterOptions, hasActiveFilters, indexWorkshops, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopSections } from './workshop-index.js';
 import { styles } from './workshop-list.styles.js';
-import { toHeadingLevel } from '../resource-card/render-helpers.js';
 
 type FeedLocation = NonNullable<FeedOccurrence['location']>;
 type FeedRecording = NonNullable<FeedOccurrence['recording']>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toHeadingLevel } from './render-helpers.js';
+import { toHeadingLevel } from './converters.js';
 
 describe('toHeadingLevel', () => {
   it.each([
@@ -18,7 +18,7 @@ describe('toHeadingLevel', () => {
     [Number.POSITIVE_INFINITY, 3, 1, 3],
     [null, 3, 1, 3],
     [undefined, 2, 1, 2],
-    [{ valueOf: () => 4 }, 3, 1, 3],
+    [{ valueOf: (): number => 4 }, 3, 1, 3],
   ] as const)('reads %o (fallback %i, min %i) as %i', (value, fallback, min, level) => {
     expect(toHeadingLevel(value, fallback, min)).toBe(level);
   });
