@@ -4,28 +4,16 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from './localize.js';
-
-/** One `Intl` object per locale, made on first use: constructing them is the costly part. */
-function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
-  const made = new Map<string, T>();
-  return (locale) => {
-    let value = made.get(locale);
-    if (value === undefined) made.set(locale, (value = make(locale)));
-    return value;
-  };
-}
-
-const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale));
-const pluralRules = perLocale((locale) => new Intl.PluralRules(locale));
+import { once } from './memo.js';
 
 /** A count in the locale ("1,234"). */
 export function formatCount(n: number, locale: string): string {
-  return numberFormat(locale).format(n);
+  return once(`count|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** Whether `n` takes the singular form in the locale. */
 export function isOne(n: number, locale: string): boolean {
-  return pluralRules(locale).select(n) === 'one';
+  return once(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(n) === 'one';
 }
 
 /** While the feed loads: a status line over a skeleton shaped by the component's styles. */

@@ -4,19 +4,12 @@
  * dates and constructing `Intl.DateTimeFormat` is the expensive part.
  */
 import { SESSION_RANGE_FORMAT } from '@mentorkit/core/browser';
+import { once } from './memo.js';
 
 type Instant = string | Date;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, f);
-  }
-  return f;
+  return once(`date|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }
 
 const zonedFormatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
@@ -146,31 +139,6 @@ export function formatOccurrenceTimes(o: { start: Instant; end: Instant; timeZon
 
 const occurrenceTimes = new Map<string, OccurrenceTimes>();
 
-const durations = new Map<string, string>();
-
-/** Minutes as a duration ("90 min", "1 hr, 30 min" — per locale). */
-export function formatMinutes(minutes: number, locale: string): string {
-  const key = `${locale}|${minutes}`;
-  let text = durations.get(key);
-  if (text === undefined) {
-    text = durationText(minutes, locale);
-    durations.set(key, text);
-  }
-  return text;
-}
-
-function durationText(minutes: number, locale: string): string {
-  try {
-    const hours = Math.floor(minutes / 60);
-    const rest = minutes % 60;
-    // Intl.DurationFormat is newer than Intl.NumberFormat units; fall back when absent.
-    const DurationFormat = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }).DurationFormat;
-    if (DurationFormat) return new DurationFormat(locale, { style: 'short' }).format(hours ? { hours, minutes: rest } : { minutes });
-    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
-  } catch {
-    return `${minutes} min`;
-  }
-}
 
 /** ICU output uses narrow and regular no-break spaces; tests compare with plain spaces. */
 export function normalizeSpaces(text: string): string {

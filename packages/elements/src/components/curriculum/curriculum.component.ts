@@ -5,7 +5,9 @@ import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit } from '../../internal/events.js';
-import { dateTimeFormat, formatMinutes } from '../../internal/format.js';
+import { dateTimeFormat } from '../../internal/format.js';
+import { formatMinutes } from '../../internal/duration.js';
+import { once } from '../../internal/memo.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { heading, httpHref, joinList, paragraphs } from '../resource-card/render-helpers.js';
@@ -413,7 +415,7 @@ function sessionsText(n: number, locale: string): string {
 }
 
 function weeksText(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'week', unitDisplay: 'long' }).format(n);
+  return once(`weeks|${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'week', unitDisplay: 'long' })).format(n);
 }
 
 function deliveryLabel(kind: string): string {

@@ -3,6 +3,7 @@
  * are in internal/feed-view.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { once } from '../../internal/memo.js';
 
 /**
  * An href for catalog data: only absolute http(s) URLs ever become links. The feed schema already
@@ -53,15 +54,7 @@ export function paragraphs(text: string | undefined, part: string): TemplateResu
   return html`<div part=${part} class=${part}>${blocks.map((p) => html`<p>${p}</p>`)}</div>`;
 }
 
-const listFormats = new Map<string, Intl.ListFormat>();
-
 /** "A, B and C" in the locale. */
 export function joinList(items: readonly string[], locale: string, type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction'): string {
-  const key = `${locale}|${type}`;
-  let f = listFormats.get(key);
-  if (!f) {
-    f = new Intl.ListFormat(locale, { style: 'long', type });
-    listFormats.set(key, f);
-  }
-  return f.format(items);
+  return once(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { durationMinutes, formatDuration, formatDurationByUnits, minutesToParts, parseIsoDuration, sumMinutes, toIsoDuration, type DurationParts } from './duration.js';
+import { formatDuration, formatDurationByUnits, minutesToParts, toIsoDuration, type DurationParts } from './duration.js';
+import { durationMinutes, parseIsoDuration, sumMinutes } from './iso-duration.js';
 
 const plain = (s: string) => s.replace(/[\u202f\u00a0\u2009]/g, ' ');
 

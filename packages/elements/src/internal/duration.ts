@@ -3,6 +3,7 @@
  * them — `PT90M` reads "90 min", `PT1H30M` "1 hr, 30 min" — because a page that says "90 minutes"
  * should not be rewritten as "1 hour 30 minutes".
  */
+import { once } from './memo.js';
 
 export interface DurationParts {
   years?: number;
@@ -14,32 +15,8 @@ export interface DurationParts {
   seconds?: number;
 }
 
-const UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
+export const UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
 type Unit = (typeof UNITS)[number];
-
-// Years, months, weeks and days before T; hours, minutes and seconds after. Fractions only on the last unit.
-const ISO_DURATION = /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
-
-/** The parts of an ISO 8601 duration, or undefined when `value` is not one (`P`, `PT`, `90 minutes`). */
-export function parseIsoDuration(value: string): DurationParts | undefined {
-  const match = ISO_DURATION.exec(value.trim().toUpperCase());
-  if (!match || /T$/.test(value.trim().toUpperCase())) return undefined;
-  const parts: DurationParts = {};
-  let any = false;
-  UNITS.forEach((unit, i) => {
-    const raw = match[i + 1];
-    if (raw === undefined) return;
-    parts[unit] = Number(raw.replace(',', '.'));
-    any = true;
-  });
-  return any ? parts : undefined;
-}
-
-/** Total minutes of a duration without calendar units (years, months), else undefined. */
-export function durationMinutes(parts: DurationParts): number | undefined {
-  if (parts.years || parts.months) return undefined;
-  return (parts.weeks ?? 0) * 7 * 24 * 60 + (parts.days ?? 0) * 24 * 60 + (parts.hours ?? 0) * 60 + (parts.minutes ?? 0) + (parts.seconds ?? 0) / 60;
-}
 
 /** Minutes as duration parts: whole seconds kept, hours only when the author's parts used them. */
 export function minutesToParts(minutes: number, useHours: boolean): DurationParts {
@@ -66,17 +43,6 @@ export function toIsoDuration(parts: DurationParts): string {
 
 type DurationFormatCtor = new (locale: string, options: { style: 'short' | 'long' | 'narrow' }) => { format(d: DurationParts): string };
 
-// Constructing Intl formatters costs far more than formatting (≈0.25 ms for a DurationFormat), and a
-// list of resources formats thousands of durations: one formatter per locale and unit.
-const cache = new Map<string, { format(value: never): string }>();
-function cached<F extends { format(value: never): string }>(key: string, make: () => F): F {
-  let f = cache.get(key) as F | undefined;
-  if (!f) {
-    f = make();
-    cache.set(key, f);
-  }
-  return f;
-}
 
 /**
  * A duration in `locale`: `Intl.DurationFormat` where the browser has it, else each unit with
@@ -103,7 +69,7 @@ function formatUncached(parts: DurationParts, locale: string): string {
   // DurationFormat rejects fractional values; the unit fallback handles "1.5 h".
   if (DurationFormat && whole) {
     try {
-      return cached(`duration|${locale}`, () => new DurationFormat(locale, { style: 'short' })).format(parts);
+      return once(`duration|${locale}`, () => new DurationFormat(locale, { style: 'short' })).format(parts);
     } catch {
       // Fall through to the unit-by-unit format.
     }
@@ -111,24 +77,17 @@ function formatUncached(parts: DurationParts, locale: string): string {
   return formatDurationByUnits(parts, locale);
 }
 
+/** Minutes as a duration in hours and minutes ("45 min", "1 hr, 30 min" — per locale). */
+export function formatMinutes(minutes: number, locale: string): string {
+  return formatDuration(minutesToParts(minutes, true), locale);
+}
+
 /** The fallback of `formatDuration`, exported so it is tested where DurationFormat exists too. */
 export function formatDurationByUnits(parts: DurationParts, locale: string): string {
   const unit = (u: Unit) =>
     // Intl's unit names are the singulars: `minutes` → `minute`.
-    cached(`unit|${locale}|${u}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: u.slice(0, -1), unitDisplay: 'short', maximumFractionDigits: 2 }));
-  const pieces = UNITS.filter((u) => parts[u] !== undefined && parts[u] !== 0).map((u) => unit(u).format(parts[u]! as never));
+    once(`unit|${locale}|${u}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: u.slice(0, -1), unitDisplay: 'short', maximumFractionDigits: 2 }));
+  const pieces = UNITS.filter((u) => parts[u] !== undefined && parts[u] !== 0).map((u) => unit(u).format(parts[u]!));
   if (pieces.length === 0) return unit('minutes').format(0);
-  return cached(`list|${locale}`, () => new Intl.ListFormat(locale, { style: 'short', type: 'unit' })).format(pieces as never);
-}
-
-/** Sums durations into minutes; undefined when any is missing or has calendar units. */
-export function sumMinutes(values: readonly (string | undefined)[]): number | undefined {
-  let total = 0;
-  for (const value of values) {
-    const parts = value === undefined ? undefined : parseIsoDuration(value);
-    const minutes = parts && durationMinutes(parts);
-    if (minutes === undefined) return undefined;
-    total += minutes;
-  }
-  return values.length ? total : undefined;
+  return once(`duration-list|${locale}`, () => new Intl.ListFormat(locale, { style: 'short', type: 'unit' })).format(pieces);
 }
