@@ -1,8 +1,9 @@
 // @mentorkit/elements: bundle sizes (gzip) of the CDN files, first render of 1,000 workshops in Chromium
 // against a hand-written createElement baseline in the same run, and filter time over 1,000 workshops.
 // Needs a build (dist/cdn); run with `BENCH_NO_BUILD=1 node bench/run.mjs elements` after `pnpm build`.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import { chromium } from 'playwright';
 import { row } from '../../../bench/lib.mjs';
 import { largeFeed } from './large-feed.mjs';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+import { buildCdn, definedTags } from '../scripts/cdn.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cdn = join(here, '../dist/cdn');
@@ -34,6 +36,16 @@ export default async function bench() {
     rows.push(row(`cdn components/${f} with its chunks, gzip`, withChunks(join(cdn, 'components', f)), 'KB'));
   }
   rows.push(row('cdn autoloader.js, gzip', gz(join(cdn, 'autoloader.js')), 'KB'));
+  // The one-file bundle with a single element in it: each element's share of the 25 KB goal.
+  const alone = mkdtempSync(join(tmpdir(), 'mk-alone-'));
+  try {
+    for (const name of definedTags()) {
+      await buildCdn({ outdir: alone, only: [name] });
+      rows.push(row(`cdn mentorkit.js with only mk-${name}, gzip`, gz(join(alone, 'mentorkit.js')), 'KB'));
+    }
+  } finally {
+    rmSync(alone, { recursive: true, force: true });
+  }
 
   const quick = Boolean(process.env.BENCH_QUICK);
   const feed = JSON.stringify(largeFeed(1000, new Date('2026-01-05T12:00:00Z')));

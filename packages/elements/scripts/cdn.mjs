@@ -139,11 +139,18 @@ async function remangle(outdir) {
   }
 }
 
-/** @param {{ outdir: string, minify?: boolean }} options */
-export async function buildCdn({ outdir, minify = true }) {
+/**
+ * Builds every file above into `outdir`, or with `only` (tag names without `mk-`) just `mentorkit.js`
+ * registering those tags: what the one-file bundle would weigh with fewer elements in it, which the
+ * benchmarks report for each element alone.
+ * @param {{ outdir: string, minify?: boolean, only?: string[] }} options
+ */
+export async function buildCdn({ outdir, minify = true, only }) {
+  const names = definedTags();
+  const unknown = (only ?? []).filter((name) => !names.includes(name));
+  if (unknown.length) throw new Error(`buildCdn: no define module for ${unknown.join(', ')} in src/define/ (there are ${names.join(', ')})`);
   // Chunk names carry content hashes: stale ones from an earlier build must not linger.
   rmSync(outdir, { recursive: true, force: true });
-  const names = definedTags();
   const ids = minify ? messageIdMap(translatedLocales().map((locale) => join(root, `src/generated/locales/${locale}.ts`))) : undefined;
   const used = new Set();
   const common = {
@@ -163,10 +170,16 @@ export async function buildCdn({ outdir, minify = true }) {
   const localeModules = new Map();
   await build({
     ...common,
-    entryPoints: ['src/define/all.ts'],
+    ...(only
+      ? { stdin: { contents: only.map((name) => `export * from './src/define/${name}.js';`).join('\n'), resolveDir: root, sourcefile: 'only.ts', loader: 'ts' } }
+      : { entryPoints: ['src/define/all.ts'] }),
     outfile: join(outdir, 'mentorkit.js'),
     plugins: [...common.plugins, lazyLocalesPlugin(localeModules)],
   });
+  if (only) {
+    if (ids) await remangle(outdir);
+    return only.map((n) => `mk-${n}`);
+  }
   await build({
     ...common,
     entryPoints: Object.fromEntries([...localeModules.keys()].map((lang) => [lang, `locale:${lang}`])),

@@ -2,7 +2,7 @@
  * What the CDN bundle contains (every tag, none of core's heavy dependencies), how the CDN build
  * rewrites sources (templates, message ids), and that the built files still speak Spanish.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -40,6 +40,23 @@ describe('CDN bundle', () => {
   it('registers every component folder that has a define module', () => {
     expect(definedTags()).toEqual(['curriculum', 'resource-card', 'resource-list', 'rsvp-form', 'workshop-list']);
   });
+
+  it('builds the one file with only the elements asked for, and names an element it does not know', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'mk-only-'));
+    try {
+      await expect(buildCdn({ outdir, only: ['resource-card'] })).resolves.toEqual(['mk-resource-card']);
+      expect(readdirSync(outdir).filter((f) => f.endsWith('.js'))).toEqual(['mentorkit.js']);
+      const text = readFileSync(join(outdir, 'mentorkit.js'), 'utf8');
+      expect(text).toContain('"mk-resource-card"');
+      expect(text).not.toMatch(/"mk-(workshop-list|rsvp-form|resource-list|curriculum)"/);
+      await expect(buildCdn({ outdir, only: ['resource-card', 'calendar'] })).rejects.toThrow(
+        'no define module for calendar in src/define/ (there are curriculum, resource-card, resource-list, rsvp-form, workshop-list)',
+      );
+      expect(readdirSync(outdir), 'a refused build leaves the last one alone').toContain('mentorkit.js');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
 
 describe('template minifier', () => {
