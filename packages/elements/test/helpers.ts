@@ -1,6 +1,7 @@
 /** Shared helpers for the browser tests. */
 import axe from 'axe-core';
 import { expect } from 'vitest';
+import { cdp } from 'vitest/browser';
 import type { LitElement } from 'lit';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -66,3 +67,44 @@ export function stubFetch(handler: (url: string, init: RequestInit | undefined) 
 }
 
 export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+export type Rgb = [number, number, number];
+
+/** Two painted colours the eye would not tell apart (anti-aliasing and blending aside). */
+export const near = (a: Rgb, b: Rgb) => a.every((v, i) => Math.abs(v - b[i]!) <= 24);
+
+/** The colour of most of `pixels`. */
+export function mostCommon(pixels: Rgb[]): Rgb {
+  const counts = new Map<string, number>();
+  for (const p of pixels) counts.set(p.join(), (counts.get(p.join()) ?? 0) + 1);
+  const [top] = [...counts].sort((x, y) => y[1] - x[1])[0]!;
+  return top.split(',').map(Number) as Rgb;
+}
+
+/** How the browser paints `color` (a system colour, say) as a background here. */
+export async function paintedColor(color: string): Promise<Rgb> {
+  const probe = document.createElement('div');
+  probe.style.cssText = `position: fixed; top: 0; left: 0; width: 8px; height: 8px; forced-color-adjust: none; background: ${color}`;
+  document.body.append(probe);
+  try {
+    return mostCommon(await paintedPixels(probe.getBoundingClientRect()));
+  } finally {
+    probe.remove();
+  }
+}
+
+/** The pixels the browser paints in `rect` (this frame's CSS pixels), from a screenshot of the page. */
+export async function paintedPixels(rect: DOMRect): Promise<Rgb[]> {
+  const frame = window.frameElement?.getBoundingClientRect() ?? new DOMRect();
+  const scale = frame.width ? frame.width / window.innerWidth : 1;
+  const clip = { x: frame.x + rect.x * scale, y: frame.y + rect.y * scale, width: rect.width * scale, height: rect.height * scale, scale: 1 / scale };
+  const { data } = await cdp().send('Page.captureScreenshot', { format: 'png', clip });
+  const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0);
+  const bytes = context.getImageData(0, 0, image.width, image.height).data;
+  const pixels: Rgb[] = [];
+  for (let i = 0; i < bytes.length; i += 4) pixels.push([bytes[i]!, bytes[i + 1]!, bytes[i + 2]!]);
+  return pixels;
+}

@@ -74,7 +74,15 @@ const own = css`
     display: inline-flex;
     border: 1px solid var(--_mk-accent);
     border-radius: var(--_mk-radius-sm);
-    overflow: hidden;
+  }
+  /* Rounded ends rather than clipping the options: a clip would cut their focus ring off too. */
+  .segmented label:first-child {
+    border-start-start-radius: calc(var(--_mk-radius-sm) - 1px);
+    border-end-start-radius: calc(var(--_mk-radius-sm) - 1px);
+  }
+  .segmented label:last-child {
+    border-start-end-radius: calc(var(--_mk-radius-sm) - 1px);
+    border-end-end-radius: calc(var(--_mk-radius-sm) - 1px);
   }
   .segmented label {
     position: relative;
@@ -103,6 +111,18 @@ const own = css`
     outline: var(--_mk-focus-outline);
     outline-offset: 2px;
     z-index: 1;
+  }
+  /* High-contrast modes replace the accent fill with the page colour and paint the page colour behind
+     text: the choice is marked in the system's selection colours instead, left as they are (so its
+     focus ring, too, is given a system colour). */
+  @media (forced-colors: active) {
+    .segmented label:has(input:checked) {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+      outline-color: CanvasText;
+    }
   }
   .filter-actions {
     display: flex;

@@ -4,7 +4,7 @@ import './workshop-list.js';
 import type { MkWorkshopList } from './workshop-list.component.js';
 import type { WorkshopFilters } from '../../internal/events.js';
 import { SAMPLE_NOW, sampleFeed } from '../../../test/sample-feed.js';
-import { $, $$, expectAccessible, json, mount, stubFetch, text, waitFor } from '../../../test/helpers.js';
+import { $, $$, expectAccessible, json, mostCommon, mount, near, paintedColor, paintedPixels, stubFetch, text, waitFor } from '../../../test/helpers.js';
 
 function list(setup: (el: MkWorkshopList) => void = () => {}, feed: unknown = sampleFeed()) {
   return mount(() => {
@@ -353,6 +353,21 @@ describe('<mk-workshop-list> filters', () => {
     expect(el.audience).toBe('');
     expect(el.view).toBe('past');
     expect(changes.length).toBeGreaterThan(3);
+  });
+
+  it('shows the whole focus ring of the view option reached with the keyboard', async () => {
+    const el = await list();
+    await userEvent.click($$(el, '.segmented label')[0]!);
+    await userEvent.keyboard('{ArrowRight}');
+    await el.updateComplete;
+    const option = $$(el, '.segmented label')[1]!;
+    expect(option.matches(':has(input:focus-visible)')).toBe(true);
+    // outline: 2px, 2px away from the option, so its top and bottom edges lie outside the control.
+    const ring = await paintedColor(getComputedStyle(option).outlineColor);
+    const box = option.getBoundingClientRect();
+    for (const y of [box.top - 4, box.bottom + 2]) {
+      expect(near(mostCommon(await paintedPixels(new DOMRect(box.x, y, box.width, 2))), ring), `ring at y=${y - box.top}`).toBe(true);
+    }
   });
 });
 
