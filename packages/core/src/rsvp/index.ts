@@ -4,4 +4,5 @@ export * from '../calendar/calendar.js';
 export * from './status.js';
 export * from './prng.js';
 export * from './allocate.js';
+export * from './admit.js';
 export * from './window.js';

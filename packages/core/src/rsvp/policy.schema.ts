@@ -89,6 +89,14 @@ export const WaitlistSchema = z
     limit: z.int().positive().optional(),
     /** strict-order: only the head of the list moves up; fill-capacity: skip people who cannot take the seat. */
     promotion: z.enum(PROMOTION_POLICIES).default('strict-order'),
+    /**
+     * How a freed seat reaches the next person: absent, they are confirmed at once; with an offer, they are
+     * offered the seat for this long (ISO 8601 duration, e.g. PT24H) and it passes on if they do not accept.
+     */
+    offer: z
+      .strictObject({ expiresAfter: IsoDurationSchema.meta({ examples: ['PT24H', 'PT2H'] }) })
+      .optional()
+      .meta({ description: 'A time-limited offer instead of automatic confirmation when a seat frees up.' }),
   })
   .meta({ title: 'Waitlist' });
 export type Waitlist = z.infer<typeof WaitlistSchema>;
