@@ -1,0 +1,150 @@
+/**
+ * The server's tables. The catalog decides what exists; these hold only what people did (submissions,
+ * registrations, allocations, audit entries) and what the server must remember to answer the same way twice
+ * (idempotency) or to notice a change (occurrence snapshots). Migrations are generated from this file with
+ * `pnpm --filter @mentorkit/server db:generate` and are never edited once released.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** One RSVP as a person sent it: who they are, what they answered, and the private manage token. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id').notNull(),
+    /** A keyed hash of the normalised email: the same person always has the same key, and it reveals nothing. */
+    personKey: text('person_key').notNull(),
+    /** SHA-256 of the manage token; the token itself is only ever in the link the person holds. */
+    manageTokenHash: text('manage_token_hash').notNull(),
+    locale: text('locale').notNull().default('en'),
+    /** Personal data: null once purged or erased. */
+    name: text('name'),
+    email: text('email'),
+    person: jsonb('person').$type<Record<string, string>>(),
+    answers: jsonb('answers').$type<Record<string, string | string[] | boolean>>(),
+    createdAt: at('created_at').notNull(),
+    purgedAt: at('purged_at'),
+  },
+  (t) => [uniqueIndex('submissions_manage_token_hash').on(t.manageTokenHash), index('submissions_person_key').on(t.personKey)],
+);
+
+export const REGISTRATION_STATUSES = ['requested', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'declined', 'expired'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+/** Statuses that hold (or wait for) a seat: a person has at most one such row per occurrence. */
+export const ACTIVE_STATUSES = ['requested', 'confirmed', 'waitlisted', 'offered'] as const satisfies readonly RegistrationStatus[];
+
+/** A person's place (or request for one) in one occurrence; a series submission has one row per session. */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: text('id').primaryKey(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    workshopId: text('workshop_id').notNull(),
+    occurrenceId: text('occurrence_id').notNull(),
+    personKey: text('person_key').notNull(),
+    status: text('status').$type<RegistrationStatus>().notNull(),
+    /** Core's decision code (confirmed, confirmed-reserved, promoted, waitlisted, …) or the server's reason. */
+    code: text('code').notNull(),
+    tierIndex: integer('tier_index').notNull(),
+    tierId: text('tier_id'),
+    requestedAt: at('requested_at').notNull(),
+    /** Waiting-list order: the request time in ms for first-come, the allocation rank for at-close. */
+    queueOrder: bigint('queue_order', { mode: 'number' }).notNull(),
+    decidedAt: at('decided_at'),
+    offerExpiresAt: at('offer_expires_at'),
+    endedAt: at('ended_at'),
+    checkedInAt: at('checked_in_at'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('registrations_one_active_per_person')
+      .on(t.workshopId, t.occurrenceId, t.personKey)
+      .where(sql`${t.status} in ('requested', 'confirmed', 'waitlisted', 'offered')`),
+    index('registrations_occurrence').on(t.workshopId, t.occurrenceId, t.status),
+    index('registrations_submission').on(t.submissionId),
+    index('registrations_offer_expiry').on(t.offerExpiresAt).where(sql`${t.status} = 'offered'`),
+  ],
+);
+
+/** Answers already given, by Idempotency-Key: a replay gets the same answer, another body a 422. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status').notNull(),
+  response: jsonb('response').$type<unknown>().notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+/** An allocation at close, with everything needed to re-run it with core's `allocate`. */
+export const allocations = pgTable(
+  'allocations',
+  {
+    workshopId: text('workshop_id').notNull(),
+    /** The occurrence, or `series` for a whole-series allocation. */
+    occurrenceId: text('occurrence_id').notNull(),
+    seed: text('seed').notNull(),
+    /** The exact input given to core (capacity or sessions, policy, requests, now). */
+    input: jsonb('input').$type<unknown>().notNull(),
+    /** Request ids in allocation order, and per-request decisions. */
+    result: jsonb('result').$type<unknown>().notNull(),
+    decidedAt: at('decided_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.occurrenceId] })],
+);
+
+/** What the server last saw of each occurrence in the catalog, to tell a move, a cancellation or a removal. */
+export const occurrenceSnapshots = pgTable(
+  'occurrence_snapshots',
+  {
+    workshopId: text('workshop_id').notNull(),
+    occurrenceId: text('occurrence_id').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    status: text('status').notNull(),
+    capacity: integer('capacity'),
+    /** Location and online link as JSON text, compared as a whole. */
+    place: text('place').notNull(),
+    /** Raised on every change people must be told of (the iCalendar SEQUENCE). */
+    sequence: integer('sequence').notNull().default(0),
+    removed: integer('removed').notNull().default(0),
+    /** Reserved seats released to the waiting list at the close (first-come policies). */
+    closedAt: at('closed_at'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.occurrenceId] })],
+);
+
+/** Server-wide values made once, on first start (e.g. the key that turns emails into person keys). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Bearer tokens for the admin API, stored hashed. */
+export const apiTokens = pgTable('api_tokens', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  role: text('role').notNull(),
+  label: text('label'),
+  createdAt: at('created_at').notNull(),
+  revokedAt: at('revoked_at'),
+});
+
+/** Every staff action and every automatic decision that changed a registration. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: at('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);

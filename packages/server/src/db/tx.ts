@@ -1,0 +1,48 @@
+/**
+ * Transactions with locks. Every decision about an occurrence's seats is made inside one transaction that
+ * holds that occurrence's advisory lock; a series takes several, always in sorted order, so two requests
+ * can never wait on each other. A lock not granted within the timeout becomes a clear "try again" (503),
+ * never a hang.
+ */
+import { sql } from 'drizzle-orm';
+import { ApiError } from '../errors.js';
+import type { Db, Tx } from './database.js';
+
+export interface TxOptions {
+  /** How long to wait for a lock before answering "busy" (default 5 s). */
+  lockTimeoutMs?: number | undefined;
+}
+
+export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+  const timeout = Math.max(1, Math.round(options.lockTimeoutMs ?? 5_000));
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local lock_timeout = '${timeout}ms'`));
+      return work(tx);
+    });
+  } catch (error) {
+    const code = pgCode(error);
+    if (code === '55P03' || code === '40P01' || code === '40001') {
+      throw new ApiError('busy', 'The RSVP service is busy with this session right now. Please try again in a moment.', { retryAfterSeconds: 1 });
+    }
+    throw error;
+  }
+}
+
+/** Takes the transaction-scoped advisory locks of `keys`, in sorted order, once each. */
+export async function lockAll(tx: Tx, keys: Iterable<string>): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  }
+}
+
+export const occurrenceLock = (workshopId: string, occurrenceId: string) => `occurrence\u001f${workshopId}\u001f${occurrenceId}`;
+
+/** The SQLSTATE of a database error from either driver (drizzle may wrap it as `cause`). */
+export function pgCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
