@@ -8,7 +8,7 @@ import type { FeedWorkshop } from '@mentorkit/core/browser';
 import './define/all.js';
 import { SAMPLE_NOW, sampleFeed } from '../test/sample-feed.js';
 import { XSS_FLAG, XSS_PAYLOADS } from '../test/xss-payloads.js';
-import { $, $$, json, mount, stubFetch, text } from '../test/helpers.js';
+import { $, $$, captureWarnings, json, mount, stubFetch, text } from '../test/helpers.js';
 
 const flag = () => (window as unknown as Record<string, unknown>)[XSS_FLAG];
 const norm = (s: string) => s.replace(/[\u202f\u00a0\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -105,6 +105,7 @@ describe('XSS corpus', () => {
   it('rejects non-http URLs at the feed boundary instead of linking them', async () => {
     const urlPayloads = XSS_PAYLOADS.filter((p) => /script:|data:/i.test(p));
     expect(urlPayloads.length).toBeGreaterThan(5);
+    const warnings = captureWarnings();
     for (const p of urlPayloads) {
       for (const set of [
         (w: FeedWorkshop) => (w.url = p),
@@ -120,7 +121,8 @@ describe('XSS corpus', () => {
           e.catalog = feed;
           return e;
         });
-        expect(text($(el, '[part="error"]'))).toContain('workshops[0].');
+        expect(text($(el, '[part="error"]'))).toContain('could not be read');
+        expect(warnings.pop()).toContain('workshops[0].');
         assertInert(el);
         el.remove();
       }

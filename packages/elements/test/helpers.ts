@@ -1,6 +1,6 @@
 /** Shared helpers for the browser tests. */
 import axe from 'axe-core';
-import { expect } from 'vitest';
+import { expect, onTestFinished, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
 import type { LitElement } from 'lit';
 
@@ -64,6 +64,18 @@ export function stubFetch(handler: (url: string, init: RequestInit | undefined) 
     return handler(url, init);
   };
   return { calls, restore: () => (window.fetch = original) };
+}
+
+/** Collects `console.warn` messages for the rest of the test (where widgets tell web teams what went wrong). */
+export function captureWarnings(): string[] {
+  const warnings: string[] = [];
+  const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+  });
+  onTestFinished(() => {
+    spy.mockRestore();
+  });
+  return warnings;
 }
 
 export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

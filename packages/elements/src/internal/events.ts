@@ -56,6 +56,12 @@ export interface RsvpPayload {
   occurrenceId: string;
   person: RsvpPerson;
   answers: Record<string, RsvpAnswer>;
+  /** Milliseconds (an integer) from when the form's fields were first shown to the person until they sent it. */
+  elapsedMs: number;
+  /** The form's language (`en`, `es`), for the messages the service sends back and writes. */
+  locale: string;
+  /** Series only: the sessions the person keeps when they leave some out; absent means every session. */
+  sessionIds?: string[];
 }
 
 export interface RsvpSubmitDetail {
@@ -64,21 +70,59 @@ export interface RsvpSubmitDetail {
 }
 
 export type RsvpOutcomeStatus =
+  /** A seat is held. */
   | 'confirmed'
+  /** On the waitlist (`position` when the endpoint says). */
   | 'waitlisted'
+  /** Request received; places are drawn or allocated when RSVP closes. */
+  | 'requested'
+  /** Refused for a reason the endpoint did not classify. */
   | 'declined'
+  /** RSVP is over for this session (`closed`), or not open yet (`not-open`). */
   | 'closed'
+  | 'not-open'
+  /** No seat left (`full`), or no seat and no place on the waitlist (`waitlist-full`). */
+  | 'full'
   | 'ineligible'
+  /** Some answers were refused; `issues` says which. */
   | 'invalid'
+  /** This person already holds an RSVP for this session. */
+  | 'duplicate'
+  /** Sent faster than a person fills the form in. */
+  | 'too-fast'
+  /** The same idempotency key came with different answers. */
+  | 'conflict'
   | 'rate-limited'
+  /** The endpoint could not read the request (400, 415): nothing was recorded. */
+  | 'rejected'
   | 'server-error'
   | 'network-error';
+
+export interface RsvpIssue {
+  /** Where, e.g. `person.email` or `answers.topics`. */
+  path: string;
+  message: string;
+}
 
 export interface RsvpOutcome {
   status: RsvpOutcomeStatus;
   /** HTTP status when a response arrived. */
   httpStatus?: number;
+  /** The endpoint's error code (`closed`, `full`, `duplicate`, …) or its reason's code. */
   reason?: { code: string; message: string };
+  /** Problems with single answers (422 invalid). */
+  issues?: RsvpIssue[];
+  registrationId?: string;
+  /** Place on the waitlist. */
+  position?: number;
+  /** Absolute http(s) URL of the person's private page to manage or cancel the RSVP. */
+  manageUrl?: string;
+  /** A sentence for people from the endpoint. */
+  message?: string;
+  /** `queued` when the endpoint has a confirmation e-mail on its way; only then does the form say so. */
+  notification?: 'queued' | 'none';
+  /** Seconds to wait before trying again (from `Retry-After`). */
+  retryAfter?: number;
 }
 
 export interface RsvpResultDetail {

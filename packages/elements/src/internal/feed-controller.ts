@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FEED_VERSION, parseFeed, type Feed, type FeedIssue } from '@mentorkit/core/browser';
-import { msg, str } from './localize.js';
+import { msg } from './localize.js';
 
 /** Where a widget's data comes from; the first present wins: `catalog`, then the lists, then `src`. */
 export interface FeedSource {
@@ -147,6 +147,7 @@ export class FeedController implements ReactiveController {
   }
 
   private set(state: FeedState): void {
+    if (state.status === 'error') console.warn(`mentorkit: ${feedErrorDetail(state.error)}`);
     this.state = state;
     this.host.requestUpdate();
   }
@@ -168,24 +169,34 @@ async function download(url: string, signal: AbortSignal): Promise<{ ok: true; d
   }
 }
 
-/** A sentence for people saying what went wrong (call while rendering, so it is localised). */
+/**
+ * A sentence for readers saying what went wrong, in plain words (call while rendering, so it is
+ * localised). What a web team needs — the URL, the HTTP status, the failing path — goes to the console
+ * (`feedErrorDetail`), not to the page.
+ */
 export function describeFeedError(error: FeedError): string {
+  if (error.kind === 'http' && (error.status === 404 || error.status === 410)) {
+    return msg('The information for this part of the page was not found.', { id: 'feed-error-missing' });
+  }
+  if (error.kind === 'network') {
+    return msg('The information for this part of the page could not be loaded. Check your connection and try again.', { id: 'feed-error-network' });
+  }
+  return msg('The information for this part of the page could not be read. Please try again later.', { id: 'feed-error-unreadable' });
+}
+
+/** The technical account of a feed error, for the console. */
+export function feedErrorDetail(error: FeedError): string {
   switch (error.kind) {
     case 'http':
-      return msg(str`The feed could not be loaded: the server answered HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ''} for ${error.url}.`, {
-        id: 'feed-error-http',
-      });
+      return `the feed ${error.url} answered HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ''}`;
     case 'network':
-      return msg(str`The feed could not be loaded from ${error.url} (network error: ${error.detail}).`, { id: 'feed-error-network' });
+      return `the feed ${error.url} could not be fetched (${error.detail}); for another origin, check its CORS headers and the page's connect-src`;
     case 'json':
-      return msg(str`The feed at ${error.url} is not valid JSON: ${error.detail}.`, { id: 'feed-error-json' });
+      return `the feed ${error.url} is not valid JSON: ${error.detail}`;
     case 'invalid': {
-      const first = error.issues[0];
       const more = error.issues.length - 1;
-      const where = first ? `${first.path}: ${first.message}` : '';
-      return more > 0
-        ? msg(str`The feed does not match the expected format at ${where} (and ${more} more problems).`, { id: 'feed-error-invalid-more' })
-        : msg(str`The feed does not match the expected format at ${where}.`, { id: 'feed-error-invalid' });
+      const first = error.issues[0];
+      return `the feed does not match the expected format${first ? ` at ${first.path}: ${first.message}` : ''}${more > 0 ? ` (and ${more} more problems)` : ''}`;
     }
   }
 }

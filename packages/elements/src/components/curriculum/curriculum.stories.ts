@@ -181,7 +181,7 @@ export const LoadError: Story = {
   parameters: { mockFetch: () => Promise.reject(new TypeError('Failed to fetch')) },
   play: async ({ canvasElement }) => {
     const { root } = view(canvasElement);
-    await waitFor(() => expect(text(root.querySelector('[role="alert"]'))).toContain('network error: Failed to fetch'));
+    await waitFor(() => expect(text(root.querySelector('[role="alert"]'))).toContain('Check your connection'));
   },
 };
 

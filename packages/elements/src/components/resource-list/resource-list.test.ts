@@ -6,7 +6,7 @@ import type { MkResourceList, ResourceFilters } from './resource-list.component.
 import { course, everyKind, resources } from '../resource-card/resource-card.fixtures.js';
 import { installXssProbe, MARKUP_PAYLOADS, URL_PAYLOADS } from '../resource-card/xss.fixtures.js';
 import { sampleFeed } from '../../../test/sample-feed.js';
-import { $, $$, expectAccessible, json, mount, stubFetch, text, waitFor } from '../../../test/helpers.js';
+import { $, $$, captureWarnings, expectAccessible, json, mount, stubFetch, text, waitFor } from '../../../test/helpers.js';
 
 function list(setup: (el: MkResourceList) => void = (e) => (e.resources = resources())) {
   return mount(() => {
@@ -227,13 +227,15 @@ describe('<mk-resource-list>', () => {
   });
 
   it('shows an error with a retry when the feed cannot be fetched', async () => {
+    const warnings = captureWarnings();
     let fail = true;
     fetchStub = stubFetch(() => (fail ? new Response('nope', { status: 500, statusText: 'Server Error' }) : json({ ...sampleFeed(), resources: [course] })));
     const el = await list((e) => (e.src = '/feeds/broken.json'));
     await waitFor(() => el.shadowRoot!.querySelector('[part="error"]'));
     const error = $(el, '[part="error"]');
     expect(error.getAttribute('role')).toBe('alert');
-    expect(text(error)).toContain('HTTP 500 Server Error for /feeds/broken.json');
+    expect(text(error)).toBe('Resources could not be shown The information for this part of the page could not be read. Please try again later. Try again');
+    expect(warnings).toEqual(['mentorkit: the feed /feeds/broken.json answered HTTP 500 Server Error']);
     await expectAccessible(el);
     fail = false;
     error.querySelector('button')!.click();
@@ -241,9 +243,10 @@ describe('<mk-resource-list>', () => {
   });
 
   it('names the first problem of an invalid feed, without a retry', async () => {
+    const warnings = captureWarnings();
     const el = await list((e) => (e.resources = [{ ...course, kind: 'podcast' } as unknown as FeedResource]));
     const error = $(el, '[part="error"]');
-    expect(text(error)).toContain('resources[0].kind');
+    expect(warnings[0]).toContain('resources[0].kind');
     expect(error.querySelector('button')).toBeNull();
     await expectAccessible(el);
   });

@@ -19,12 +19,15 @@ import { formatCount, isOne } from '../../internal/feed-view.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type RsvpOutcome, type RsvpPayload } from '../../internal/events.js';
 import { formatDateTime, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
+import { safeHref } from '../../internal/urls.js';
 import { msg, reasonMessages, str } from '../../internal/localize.js';
 import {
   buildPayload,
   choicesFor,
   isEmpty,
+  issueKey,
   outcomeOf,
+  sameAnswers,
   personFacts,
   questionKey,
   requiredFields,
@@ -41,11 +44,20 @@ import { styles } from './rsvp-form.styles.js';
 
 type Phase = 'editing' | 'submitting' | 'done';
 
+/** What `${endpoint}/status` answered; seats are shown only when it knew them. */
 interface CapacityInfo {
+  seatsKnown: boolean;
   capacity?: number;
   confirmed?: number;
   waitlisted?: number;
+  /** When the service says RSVP closed (it may close early). */
+  closedAt?: string;
 }
+
+/** Outcomes after which sending the very same request again may succeed (nothing was decided). */
+const RESEND = new Set(['network-error', 'server-error', 'rate-limited']);
+/** Outcomes after which the form is sent afresh, with a new idempotency key. */
+const REFILL = new Set(['too-fast', 'conflict']);
 
 function newKey(): string {
   return crypto.randomUUID();
@@ -54,8 +66,10 @@ function newKey(): string {
 /**
  * An RSVP form for one workshop session, built from the workshop's RSVP policy: the fields it asks for,
  * its custom questions, a live explanation of eligibility and priority as the person fills it in, the
- * window's status (and seats, when the endpoint reports them), and accessible errors. Submits JSON to
- * `endpoint` with an idempotency key; personal data goes only in the POST body, never in URLs or storage.
+ * window's status (and seats, only when the endpoint's live status reports them), and accessible errors.
+ * Submits JSON to `endpoint` with an idempotency key, the time taken and the form's language; shows the
+ * answer (confirmed, waitlisted, requested for a draw at close, or why not) in plain words, with the
+ * person's manage link. Personal data goes only in the POST body, never in URLs or storage.
  *
  * @summary RSVP for a workshop session, with live eligibility and priority explanations.
  *
@@ -72,7 +86,8 @@ function newKey(): string {
  * @csspart control - Each input, select and textarea.
  * @csspart error - Each control's error message.
  * @csspart submit - The submit button.
- * @csspart result - The outcome panel (confirmed, waitlisted, declined, errors).
+ * @csspart result - The outcome panel (confirmed, waitlisted, requested, refused, errors).
+ * @csspart manage-link - The link to the page where the person manages or cancels their RSVP (when the endpoint gives one).
  * @csspart status - The polite live region announcing progress.
  *
  * @cssproperty --mk-rsvp-form-background - Form background (default: `--mk-color-surface`).
@@ -135,6 +150,8 @@ export class MkRsvpForm extends MkElement {
   /** Once per form fill; a retry of the same fill reuses it so the service records one RSVP. */
   #idempotencyKey = newKey();
   #lastPayload: RsvpPayload | undefined;
+  /** When the fields were first shown (performance.now()), for the payload's `elapsedMs`. */
+  #shownAt: number | undefined;
   #capacityAbort: AbortController | undefined;
   #capacityFor = '';
   #focusAfterRender: 'summary' | 'result' | undefined;
@@ -200,6 +217,8 @@ export class MkRsvpForm extends MkElement {
     if (keys.some((k) => changed.has(k))) {
       // Another workshop or session is another form fill.
       this.#idempotencyKey = newKey();
+      this.#lastPayload = undefined;
+      this.#shownAt = undefined;
       if (keys.some((k) => changed.get(k) !== undefined)) {
         this.phase = 'editing';
         this.outcome = undefined;
@@ -212,6 +231,7 @@ export class MkRsvpForm extends MkElement {
     const w = this.#resolvedWorkshop;
     const o = w ? this.#selectedOccurrence(w) : undefined;
     if (w && o) this.#loadCapacity(w, o);
+    if (this.#shownAt === undefined && this.renderRoot.querySelector('form [part="control"]')) this.#shownAt = performance.now();
     const target = this.#focusAfterRender;
     this.#focusAfterRender = undefined;
     if (target === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -228,15 +248,19 @@ export class MkRsvpForm extends MkElement {
     const abort = new AbortController();
     this.#capacityAbort = abort;
     const url = `${this.endpoint.replace(/\/+$/, '')}/status?workshop=${encodeURIComponent(w.id)}&occurrence=${encodeURIComponent(o.id)}`;
-    fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } })
+    fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' }, cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : undefined))
       .then((body: unknown) => {
         if (abort.signal.aborted || !body || typeof body !== 'object') return;
-        const info: CapacityInfo = {};
+        const b = body as Record<string, unknown>;
+        const info: CapacityInfo = { seatsKnown: false };
         for (const key of ['capacity', 'confirmed', 'waitlisted'] as const) {
-          const value = (body as Record<string, unknown>)[key];
+          const value = b[key];
           if (typeof value === 'number' && Number.isFinite(value)) info[key] = value;
         }
+        info.seatsKnown = (b.seatsKnown ?? true) === true && info.capacity !== undefined && info.confirmed !== undefined;
+        const window = b.window as { state?: unknown; closedAt?: unknown } | undefined;
+        if (window?.state === 'closed' && typeof window.closedAt === 'string' && !Number.isNaN(Date.parse(window.closedAt))) info.closedAt = window.closedAt;
         this.capacityInfo = info;
       })
       .catch(() => {
@@ -254,6 +278,9 @@ export class MkRsvpForm extends MkElement {
         return html`<div class="card" part="form"><div class="notice danger" role="alert">
           <p class="notice-title">${msg('The RSVP form could not be shown', { id: 'form-error-title' })}</p>
           <p>${describeFeedError(state.error)}</p>
+          ${state.error.kind === 'invalid'
+            ? nothing
+            : html`<button type="button" class="button secondary" @click=${() => this.#data.reload()}>${msg('Try again', { id: 'try-again' })}</button>`}
         </div></div>`;
       }
     }
@@ -298,20 +325,24 @@ export class MkRsvpForm extends MkElement {
     const facts = personFacts(this.values);
     const eligibility = evaluateEligibility(policy.eligibility, facts, options);
     const tier = policy.tiers.length > 0 && eligibility.eligible !== false ? priorityTier(policy.tiers, facts, options) : undefined;
+    // Seats come only from the live status: a feed's capacity says nothing about the places taken.
+    const seats = this.capacityInfo?.seatsKnown ? this.capacityInfo : undefined;
     const window = o?.rsvp
-      ? rsvpStatus(o.rsvp, {
-          now,
-          tierId: tier?.tier?.id,
-          capacity: this.capacityInfo?.capacity ?? o.capacity ?? policy.capacity,
-          confirmed: this.capacityInfo?.confirmed,
-          waitlist: policy.waitlist ? { enabled: policy.waitlist.enabled, limit: policy.waitlist.limit, count: this.capacityInfo?.waitlisted } : undefined,
-        })
+      ? this.capacityInfo?.closedAt
+        ? ({ state: 'closed', closedAt: this.capacityInfo.closedAt } as const)
+        : rsvpStatus(o.rsvp, {
+            now,
+            tierId: tier?.tier?.id,
+            capacity: seats?.capacity,
+            confirmed: seats?.confirmed,
+            waitlist: policy.waitlist ? { enabled: policy.waitlist.enabled, limit: policy.waitlist.limit, count: seats?.waitlisted } : undefined,
+          })
       : undefined;
-    const result = this.outcome && this.phase !== 'submitting' ? this.#renderResult(this.outcome) : nothing;
+    const result = this.outcome && this.phase !== 'submitting' ? this.#renderResult(this.outcome, o) : nothing;
     const noSession = choices.length === 0 && !o;
     const noSessionNotice = noSession ? html`<div class="notice"><p>${msg('There are no sessions open for RSVP.', { id: 'form-no-sessions' })}</p></div>` : nothing;
     const windowNotice = window && o ? this.#renderWindow(window, o, tier) : nothing;
-    const registered = this.phase === 'done' && (this.outcome?.status === 'confirmed' || this.outcome?.status === 'waitlisted');
+    const registered = this.phase === 'done' && isRegistered(this.outcome);
     // Closed for good (no session left, the window over, no seat and no waitlist): fields nobody can send are left out.
     const over = noSession || (window !== undefined && (window.state === 'closed' || (window.state === 'full' && !window.waitlistOpen)));
     if (registered || (over && !needsChoice)) {
@@ -450,7 +481,9 @@ export class MkRsvpForm extends MkElement {
       <ul>
         ${this.problems.map(
           (p) => html`<li>
-            <a href="#${controlId(p.key)}" @click=${(e: Event) => this.#focusControl(e, p.key)}>${this.#problemText(p, policy)}</a>
+            ${p.key
+              ? html`<a href="#${controlId(p.key)}" @click=${(e: Event) => this.#focusControl(e, p.key)}>${this.#problemText(p, policy)}</a>`
+              : this.#problemText(p, policy)}
           </li>`,
         )}
       </ul>
@@ -478,6 +511,8 @@ export class MkRsvpForm extends MkElement {
         return msg(str`${label} must be ${p.limit ?? 0} characters or fewer`, { id: 'error-too-long' });
       case 'ineligible':
         return policy.eligibilityText ?? msg('You are not eligible to RSVP for this workshop.', { id: 'elig-no' });
+      case 'server':
+        return p.message ?? '';
     }
   }
 
@@ -679,35 +714,75 @@ export class MkRsvpForm extends MkElement {
     }
   }
 
-  #renderResult(outcome: RsvpOutcome): TemplateResult {
-    const reason = outcome.reason?.message;
-    const retry = outcome.status === 'network-error' || outcome.status === 'server-error' || outcome.status === 'rate-limited';
-    const panel = (tone: string, title: string, body?: string) => html`<div class="result notice ${tone}" part="result" tabindex="-1" role=${tone === 'danger' ? 'alert' : nothing}>
+  #renderResult(outcome: RsvpOutcome, o: FeedOccurrence | undefined): TemplateResult {
+    const said = outcome.message ?? outcome.reason?.message;
+    const retry = RESEND.has(outcome.status) || REFILL.has(outcome.status);
+    const manage = safeHref(outcome.manageUrl);
+    const registered = isRegistered(outcome);
+    const panel = (tone: string, title: string, ...body: (string | undefined)[]) => html`<div class="result notice ${tone}" part="result" tabindex="-1" role=${tone === 'danger' ? 'alert' : nothing}>
       <p class="notice-title">${title}</p>
-      ${body ? html`<p>${body}</p>` : nothing}
-      ${retry
-        ? html`<button type="button" class="button secondary" @click=${() => this.#retry()}>${msg('Try again', { id: 'try-again' })}</button>`
-        : nothing}
+      ${body.filter(Boolean).map((line) => html`<p>${line}</p>`)}
+      ${registered && outcome.notification === 'queued' ? html`<p>${msg('A confirmation is on its way to your email.', { id: 'result-confirmed-body' })}</p>` : nothing}
+      ${registered && manage ? html`<p><a href=${manage} part="manage-link">${msg('Manage or cancel your RSVP', { id: 'result-manage' })}</a></p>` : nothing}
+      ${retry ? html`<button type="button" class="button secondary" @click=${() => this.#retry()}>${msg('Try again', { id: 'try-again' })}</button>` : nothing}
     </div>`;
     switch (outcome.status) {
       case 'confirmed':
-        return panel('success', msg('You are registered.', { id: 'result-confirmed' }), reason || msg('A confirmation is on its way to your email.', { id: 'result-confirmed-body' }));
+        return panel('success', msg('You are registered.', { id: 'result-confirmed' }), outcome.message);
       case 'waitlisted':
-        return panel('warning', msg('You are on the waitlist.', { id: 'result-waitlisted' }), reason || msg('We will write to you if a seat opens.', { id: 'result-waitlisted-body' }));
+        return panel(
+          'warning',
+          msg('You are on the waitlist.', { id: 'result-waitlisted' }),
+          outcome.position !== undefined ? msg(str`Your place on the waitlist: ${formatCount(outcome.position, this.locale)}.`, { id: 'result-waitlist-position' }) : undefined,
+          outcome.message ?? msg('We will write to you if a seat opens.', { id: 'result-waitlisted-body' }),
+        );
+      case 'requested': {
+        return panel(
+          'success',
+          msg('Your request is received.', { id: 'result-requested' }),
+          o?.rsvp
+            ? msg(str`Places are drawn or allocated when RSVP closes, on ${formatDateTime(o.rsvp.closes, this.locale, o.timeZone)}.`, { id: 'result-requested-body-date' })
+            : msg('Places are drawn or allocated when RSVP closes.', { id: 'result-requested-body' }),
+          outcome.message,
+        );
+      }
       case 'ineligible':
-        return panel('danger', msg('Your RSVP was not accepted: you are not eligible.', { id: 'result-ineligible' }), reason);
+        return panel('danger', msg('Your RSVP was not accepted: you are not eligible.', { id: 'result-ineligible' }), said);
       case 'closed':
-        return panel('danger', msg('RSVP is closed for this session.', { id: 'result-closed' }), reason);
+        return panel('danger', msg('RSVP is closed for this session.', { id: 'result-closed' }), said);
+      case 'not-open':
+        return panel('danger', msg('RSVP is not open yet for this session.', { id: 'result-not-open' }), said);
+      case 'full':
+        return panel(
+          'danger',
+          outcome.reason?.code === 'waitlist-full'
+            ? msg('This session and its waitlist are full.', { id: 'result-waitlist-full' })
+            : msg('This session is full.', { id: 'window-full' }),
+          said,
+        );
+      case 'duplicate':
+        return panel('danger', msg('You already have an RSVP for this session.', { id: 'result-duplicate' }), said);
+      case 'too-fast':
+        return panel('danger', msg('The form was sent faster than a person fills it in. Please check your answers and try again.', { id: 'result-too-fast' }));
+      case 'conflict':
+        return panel('danger', msg('Your answers changed while your RSVP was being sent. Please try again.', { id: 'result-conflict' }));
       case 'declined':
-        return panel('danger', msg('Your RSVP was not accepted.', { id: 'result-declined' }), reason);
+        return panel('danger', msg('Your RSVP was not accepted.', { id: 'result-declined' }), said);
       case 'invalid':
-        return panel('danger', msg('Some answers were not accepted. Please check them and send again.', { id: 'result-invalid' }), reason);
+        return panel('danger', msg('Some answers were not accepted. Please check them and send again.', { id: 'result-invalid' }), said);
       case 'rate-limited':
-        return panel('danger', msg('Too many attempts. Please wait a minute and try again.', { id: 'result-rate-limited' }), reason);
+        return panel(
+          'danger',
+          outcome.retryAfter !== undefined && outcome.retryAfter > 0
+            ? msg(str`Too many attempts. Please wait ${waitText(outcome.retryAfter, this.locale)} and try again.`, { id: 'result-rate-limited-wait' })
+            : msg('Too many attempts. Please wait a minute and try again.', { id: 'result-rate-limited' }),
+        );
+      case 'rejected':
+        return panel('danger', msg('The RSVP service could not read this form, so your RSVP was not recorded. Please tell the people who run this page.', { id: 'result-rejected' }));
       case 'server-error':
-        return panel('danger', msg('The RSVP service had a problem. Your RSVP may not have been recorded.', { id: 'result-server-error' }), reason);
+        return panel('danger', msg('The RSVP service had a problem. Your RSVP may not have been recorded.', { id: 'result-server-error' }), said);
       case 'network-error':
-        return panel('danger', msg('Your RSVP could not be sent: check your connection and try again.', { id: 'result-network-error' }), reason);
+        return panel('danger', msg('Your RSVP could not be sent: check your connection and try again.', { id: 'result-network-error' }));
     }
   }
 
@@ -729,11 +804,32 @@ export class MkRsvpForm extends MkElement {
       this.statusMessage = '';
       return;
     }
-    void this.#send(buildPayload(w, o.id, policy, this.values));
+    this.#submit(buildPayload(w, o.id, policy, this.values, this.#payloadContext()));
+  }
+
+  #payloadContext(): { elapsedMs: number; locale: string } {
+    return { elapsedMs: this.#shownAt === undefined ? 0 : performance.now() - this.#shownAt, locale: this.messagesLocale };
+  }
+
+  /** A new send of the form: the same answers as the last send go again as they were, under the same key. */
+  #submit(payload: RsvpPayload): void {
+    const last = this.#lastPayload;
+    if (last && sameAnswers(last, payload)) {
+      void this.#send(last);
+      return;
+    }
+    if (last) this.#idempotencyKey = newKey();
+    void this.#send(payload);
   }
 
   #retry(): void {
-    if (this.#lastPayload) void this.#send(this.#lastPayload);
+    const last = this.#lastPayload;
+    if (!last) return;
+    if (REFILL.has(this.outcome?.status ?? '')) {
+      // Nothing was recorded: a fresh request, with the time taken so far.
+      this.#idempotencyKey = newKey();
+      void this.#send({ ...last, elapsedMs: Math.round(this.#payloadContext().elapsedMs) });
+    } else void this.#send(last);
   }
 
   async #send(payload: RsvpPayload): Promise<void> {
@@ -763,7 +859,7 @@ export class MkRsvpForm extends MkElement {
       } catch {
         json = undefined;
       }
-      outcome = outcomeOf(response.status, json);
+      outcome = outcomeOf(response.status, json, response.headers.get('Retry-After'));
     } catch {
       outcome = { status: 'network-error' };
     }
@@ -771,18 +867,59 @@ export class MkRsvpForm extends MkElement {
   }
 
   #finish(outcome: RsvpOutcome): void {
-    this.phase = 'done';
-    this.outcome = outcome;
-    this.problems = [];
-    this.#focusAfterRender = 'result';
-    this.statusMessage = '';
-    // The live region repeats the headline for screen readers that do not announce focus moves.
-    void this.updateComplete.then(() => {
-      this.statusMessage = this.renderRoot.querySelector('.result .notice-title')?.textContent ?? '';
-    });
-    if (outcome.status === 'confirmed' || outcome.status === 'waitlisted') this.#idempotencyKey = newKey();
-    if (this.#lastPayload) emit(this, 'mk-rsvp-result', { payload: this.#lastPayload, outcome });
+    const policy = this.#resolvedWorkshop?.rsvp;
+    const fieldIssues = outcome.status === 'invalid' && policy ? this.#issueProblems(outcome, policy) : [];
+    if (fieldIssues.length > 0) {
+      // The endpoint named the answers it refused: shown like the form's own checks, by the controls.
+      this.phase = 'editing';
+      this.outcome = undefined;
+      this.problems = fieldIssues;
+      this.#focusAfterRender = 'summary';
+      this.statusMessage = '';
+    } else {
+      this.phase = 'done';
+      this.outcome = outcome;
+      this.problems = [];
+      this.#focusAfterRender = 'result';
+      this.statusMessage = '';
+      // The live region repeats a good outcome's headline for screen readers that do not announce focus
+      // moves; a failure is an alert already, and one alert at a time is enough.
+      if (isRegistered(outcome)) {
+        void this.updateComplete.then(() => {
+          this.statusMessage = this.renderRoot.querySelector('.result .notice-title')?.textContent ?? '';
+        });
+      }
+    }
+    const payload = this.#lastPayload;
+    if (isRegistered(outcome)) {
+      // The fill is done: anything sent after this is a new RSVP.
+      this.#idempotencyKey = newKey();
+      this.#lastPayload = undefined;
+    }
+    // The seats changed under us: ask the service again.
+    if (outcome.status === 'full' || outcome.status === 'closed' || outcome.status === 'not-open') this.#capacityFor = '';
+    if (payload) emit(this, 'mk-rsvp-result', { payload, outcome });
   }
+
+  /** The endpoint's issues about single answers, as problems of the controls they name. */
+  #issueProblems(outcome: RsvpOutcome, policy: FeedRsvpPolicy): FieldProblem[] {
+    const keys = new Set<string>([...policy.fields, ...policy.questions.map(questionKey), 'occurrence']);
+    return (outcome.issues ?? []).map((issue) => {
+      const key = issueKey(issue.path);
+      return { key: key && keys.has(key) && this.renderRoot.querySelector(`#${CSS.escape(controlId(key))}`) ? key : '', kind: 'server' as const, message: issue.message };
+    });
+  }
+}
+
+function isRegistered(outcome: RsvpOutcome | undefined): boolean {
+  return outcome?.status === 'confirmed' || outcome?.status === 'waitlisted' || outcome?.status === 'requested';
+}
+
+/** "30 seconds", "2 minutes": how long `Retry-After` asks to wait. */
+function waitText(seconds: number, locale: string): string {
+  const minutes = Math.ceil(seconds / 60);
+  const [value, unit] = seconds < 90 ? [seconds, 'second'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /** Attributes of a one-line text control beyond the ones every control has. */

@@ -64,7 +64,9 @@ const withWaitlist = (w: FeedWorkshop) => {
  */
 function rsvpService(options: { seats?: { capacity: number; confirmed: number; waitlisted?: number }; answer?: () => Response | Promise<Response> }) {
   return (url: string, init: RequestInit | undefined): Response | Promise<Response> | undefined => {
-    if (url.startsWith(`${ENDPOINT}/status?`)) return options.seats ? Response.json(options.seats) : new Response('Not Found', { status: 404 });
+    if (url.startsWith(`${ENDPOINT}/status?`)) {
+      return options.seats ? Response.json({ waitlisted: 0, ...options.seats, window: { state: 'open' }, tierOpens: {}, seatsKnown: true }) : new Response('Not Found', { status: 404 });
+    }
     if (url === ENDPOINT && init?.method === 'POST') return options.answer ? options.answer() : new Response('Not Implemented', { status: 501 });
     return undefined;
   };
@@ -228,9 +230,16 @@ export const Full: Story = {
   },
 };
 
-/** Sent and confirmed: the outcome takes focus, and `mk-rsvp-result` carries it. */
+/** The endpoint's 201 answer (see the elements README for the whole contract). */
+const answer = (body: Record<string, unknown>) => () =>
+  Response.json(
+    { registrationId: 'r-1', manageUrl: 'https://rsvp.example.edu/manage/7f3a', message: '', notification: 'queued', ...body },
+    { status: 201 },
+  );
+
+/** Sent and confirmed, with a confirmation e-mail queued: the outcome takes focus, links the manage page, and `mk-rsvp-result` carries it. */
 export const Confirmed: Story = {
-  parameters: { mockFetch: rsvpService({ answer: () => Response.json({ status: 'confirmed' }, { status: 201 }) }) },
+  parameters: { mockFetch: rsvpService({ answer: answer({ status: 'confirmed' }) }) },
   play: async ({ args, canvasElement }) => {
     await fillAsBioscienceStudent(canvasElement);
     await submit(canvasElement);
@@ -240,7 +249,8 @@ export const Confirmed: Story = {
     const submitted = (args.onMkRsvpSubmit as ReturnType<typeof fn>).mock.lastCall?.[0] as CustomEvent;
     await expect(submitted.detail.payload).toMatchObject({ workshopId: WORKSHOP, person: { name: 'Alex Kim', email: 'alex.kim@example.edu', role: 'graduate-student', field: 'biosciences' } });
     const result = (args.onMkRsvpResult as ReturnType<typeof fn>).mock.lastCall?.[0] as CustomEvent;
-    await expect(result.detail.outcome).toEqual({ status: 'confirmed', httpStatus: 201 });
+    await expect(result.detail.outcome).toMatchObject({ status: 'confirmed', httpStatus: 201, notification: 'queued' });
+    await expect(text(part('result'))).toBe('You are registered. A confirmation is on its way to your email. Manage or cancel your RSVP');
   },
 };
 
@@ -248,7 +258,7 @@ export const Confirmed: Story = {
 export const Waitlisted: Story = {
   parameters: {
     seed: { catalog: 'mentoring-up', edit: withWaitlist } satisfies Seed,
-    mockFetch: rsvpService({ answer: () => Response.json({ status: 'waitlisted' }) }),
+    mockFetch: rsvpService({ answer: answer({ status: 'waitlisted', position: 2, notification: 'none' }) }),
   },
   play: async ({ canvasElement }) => {
     await fillAsBioscienceStudent(canvasElement);
@@ -258,18 +268,29 @@ export const Waitlisted: Story = {
   },
 };
 
+/** Places are allocated when RSVP closes (a lottery or by priority): the request is received, nothing more is promised. */
+export const Requested: Story = {
+  parameters: { mockFetch: rsvpService({ answer: answer({ status: 'requested', notification: 'none' }) }) },
+  play: async ({ canvasElement }) => {
+    await fillAsBioscienceStudent(canvasElement);
+    await submit(canvasElement);
+    const { part } = form(canvasElement);
+    await waitFor(() => expect(text(part('result'))).toMatch(/^Your request is received\. Places are drawn or allocated when RSVP closes/));
+  },
+};
+
 /** The service turns the RSVP down with its reason (the last seat went to someone else). */
 export const DeclinedFull: Story = {
   parameters: {
     mockFetch: rsvpService({
-      answer: () => Response.json({ status: 'declined', reason: { code: 'full', message: 'The last seat was taken a moment ago.' } }, { status: 409 }),
+      answer: () => Response.json({ error: { code: 'full', message: 'The last seat was taken a moment ago.' } }, { status: 409 }),
     }),
   },
   play: async ({ canvasElement }) => {
     await fillAsBioscienceStudent(canvasElement);
     await submit(canvasElement);
     const { part } = form(canvasElement);
-    await waitFor(() => expect(text(part('result'))).toBe('RSVP is closed for this session. The last seat was taken a moment ago.'));
+    await waitFor(() => expect(text(part('result'))).toBe('This session is full. The last seat was taken a moment ago.'));
   },
 };
 
@@ -319,7 +340,7 @@ export const LoadError: Story = {
   parameters: { mockFetch: () => new Response('Bad Gateway', { status: 502, statusText: 'Bad Gateway' }) },
   play: async ({ canvasElement }) => {
     const { root } = form(canvasElement);
-    await waitFor(() => expect(text(root.querySelector('[role="alert"]'))).toContain('HTTP 502 Bad Gateway'));
+    await waitFor(() => expect(text(root.querySelector('[role="alert"]'))).toContain('could not be read. Please try again later.'));
   },
 };
 

@@ -42,6 +42,16 @@ function withFetch(handler: Parameters<typeof stubFetch>[0]) {
   return stub;
 }
 
+/** A `${endpoint}/status` answer. */
+function status(seats: { capacity?: number; confirmed: number; waitlisted?: number }) {
+  return { waitlisted: 0, ...seats, window: { state: 'open', closesAt: '2026-01-07T20:00:00Z' }, tierOpens: {}, seatsKnown: true };
+}
+
+/** A 201 answer of the RSVP endpoint. */
+function registered(body: Record<string, unknown> = {}) {
+  return json({ status: 'confirmed', registrationId: 'r-1', manageUrl: 'https://rsvp.example.edu/manage/abc', message: 'See you on January 8.', notification: 'queued', ...body }, 201);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 afterEach(() => document.body.replaceChildren());
@@ -132,7 +142,7 @@ describe('<mk-rsvp-form> fields and explanations', () => {
   });
 
   it('shows seats, and a waitlist when the endpoint reports the session full', async () => {
-    const stub = withFetch((url) => (url.includes('/status?') ? json({ capacity: 40, confirmed: 40, waitlisted: 2 }) : json({}, 500)));
+    const stub = withFetch((url) => (url.includes('/status?') ? json(status({ capacity: 40, confirmed: 40, waitlisted: 2 })) : json({}, 500)));
     const el = await form('new-semester', (e) => (e.endpoint = 'https://rsvp.example.edu/api/rsvp/'));
     await waitFor(() => text($(el, '[part="window"]')).includes('full'));
     expect(stub.calls[0]!.url).toBe('https://rsvp.example.edu/api/rsvp/status?workshop=new-semester&occurrence=new-semester-2026-01-08');
@@ -142,7 +152,7 @@ describe('<mk-rsvp-form> fields and explanations', () => {
   });
 
   it('shows only the notice when the session and its waitlist are full', async () => {
-    withFetch((url) => (url.includes('/status?') ? json({ capacity: 40, confirmed: 40, waitlisted: 5 }) : json({}, 500)));
+    withFetch((url) => (url.includes('/status?') ? json(status({ capacity: 40, confirmed: 40, waitlisted: 5 })) : json({}, 500)));
     const el = await form('new-semester', (e) => {
       const feed = sampleFeed();
       const w = feed.workshops.find((x) => x.id === 'new-semester')!;
@@ -156,15 +166,37 @@ describe('<mk-rsvp-form> fields and explanations', () => {
     await expectAccessible(el);
   });
 
-  it('shows seats left, and works without the status endpoint', async () => {
-    withFetch((url) => (url.includes('/status?') ? json({ capacity: 40, confirmed: 39 }) : json({}, 500)));
+  it('shows seats left only from the live status, and works without it', async () => {
+    const stub = withFetch((url) => (url.includes('/status?') ? json(status({ capacity: 40, confirmed: 39 })) : json({}, 500)));
     const el = await form('new-semester', (e) => (e.endpoint = 'https://rsvp.example.edu/api/rsvp'));
     await waitFor(() => text($(el, '[part="window"]')).includes('1 seat left.'));
+    // Seat counts are live: never from a cache.
+    expect(stub.calls[0]!.init?.cache).toBe('no-store');
     document.body.replaceChildren();
+    // The feed says 40 seats, but not how many are taken: without the live status no seats are claimed.
     withFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     const quiet = await form('new-semester', (e) => (e.endpoint = 'https://rsvp.example.edu/api/rsvp'));
     await new Promise((r) => setTimeout(r, 50));
-    expect(text($(quiet, '[part="window"]'))).toBe('RSVP is open until January 7, 2026 at 3:00 PM EST. 40 seats left.');
+    expect(text($(quiet, '[part="window"]'))).toBe('RSVP is open until January 7, 2026 at 3:00 PM EST.');
+    document.body.replaceChildren();
+    const none = await form('new-semester');
+    expect(text($(none, '[part="window"]'))).toBe('RSVP is open until January 7, 2026 at 3:00 PM EST.');
+    document.body.replaceChildren();
+    // The service may not know the seats (seatsKnown false): still no count.
+    withFetch((url) => (url.includes('/status?') ? json({ ...status({ capacity: 40, confirmed: 3 }), seatsKnown: false }) : json({}, 500)));
+    const unknown = await form('new-semester', (e) => (e.endpoint = 'https://rsvp.example.edu/api/rsvp'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(text($(unknown, '[part="window"]'))).toBe('RSVP is open until January 7, 2026 at 3:00 PM EST.');
+  });
+
+  it('says RSVP closed when the live status says the service closed it early', async () => {
+    withFetch((url) =>
+      url.includes('/status?') ? json({ ...status({ capacity: 40, confirmed: 12 }), window: { state: 'closed', closedAt: '2026-01-06T17:00:00Z' } }) : json({}, 500),
+    );
+    const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
+    await waitFor(() => text($(el, '[part="window"]')).startsWith('RSVP closed'));
+    expect(text($(el, '[part="window"]'))).toBe('RSVP closed on January 6, 2026 at 12:00 PM EST.');
+    expect(el.shadowRoot!.querySelector('[part="submit"]')).toBeNull();
   });
 
   it('loads the workshop from src + workshop-id', async () => {
@@ -193,8 +225,14 @@ describe('<mk-rsvp-form> fields and explanations', () => {
     await expectAccessible(el);
     release(new Response('oops', { status: 500, statusText: 'Internal Server Error' }));
     const alert = await waitFor(() => el.shadowRoot!.querySelector('[role="alert"]'));
-    expect(text(alert)).toBe('The RSVP form could not be shown The feed could not be loaded: the server answered HTTP 500 Internal Server Error for /feed.json.');
+    // Plain words for readers; the technical account goes to the console for the web team.
+    expect(text(alert)).toBe('The RSVP form could not be shown The information for this part of the page could not be read. Please try again later. Try again');
+    expect(alert.textContent).not.toMatch(/HTTP|500|feed\.json/);
     await expectAccessible(el);
+    withFetch(() => json(sampleFeed()));
+    alert.querySelector('button')!.click();
+    await waitFor(() => el.shadowRoot!.querySelector('[part="title"]'));
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('says so when the workshop id is unknown or the workshop takes no RSVPs', async () => {
@@ -272,7 +310,7 @@ describe('<mk-rsvp-form> submitting', () => {
   }
 
   it('fills and submits with the keyboard alone; POSTs JSON with an idempotency key', async () => {
-    const stub = withFetch((url, init) => (init?.method === 'POST' ? json({ status: 'confirmed' }) : json({}, 404)));
+    const stub = withFetch((url, init) => (init?.method === 'POST' ? registered() : json({}, 404)));
     const el = await form('new-semester', (e) => (e.endpoint = 'https://rsvp.example.edu/api/rsvp'));
     const submits: RsvpSubmitDetail[] = [];
     const results: RsvpResultDetail[] = [];
@@ -298,26 +336,43 @@ describe('<mk-rsvp-form> submitting', () => {
     await userEvent.keyboard('{Enter}');
 
     const result = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[part="result"]'));
-    expect(text(result)).toBe('You are registered. A confirmation is on its way to your email.');
+    expect(text(result)).toBe('You are registered. See you on January 8. A confirmation is on its way to your email. Manage or cancel your RSVP');
+    expect($<HTMLAnchorElement>(el, '[part="manage-link"]').href).toBe('https://rsvp.example.edu/manage/abc');
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).toBe(result);
+    // A good outcome is no alert; the polite region repeats its headline.
+    expect(result.getAttribute('role')).toBeNull();
+    await waitFor(() => text($(el, '[part="status"]')) === 'You are registered.');
 
     const post = stub.calls.find((c) => c.init?.method === 'POST')!;
     expect(post.url).toBe('https://rsvp.example.edu/api/rsvp');
     const headers = new Headers(post.init!.headers);
     expect(headers.get('Content-Type')).toBe('application/json');
     expect(headers.get('Idempotency-Key')).toMatch(UUID);
-    expect(JSON.parse(post.init!.body as string)).toEqual({
+    const sent = JSON.parse(post.init!.body as string) as Record<string, unknown>;
+    expect(sent).toEqual({
       workshopId: 'new-semester',
       occurrenceId: 'new-semester-2026-01-08',
       person: { name: 'Grace Hopper', email: 'grace@example.edu', role: 'faculty', department: 'Computer Science' },
       answers: { hopes: 'Better one-on-ones' },
       website: '',
+      elapsedMs: expect.any(Number) as number,
+      locale: 'en',
     });
+    // Milliseconds since the fields were shown: a whole number, at least the time typing took here.
+    expect(Number.isInteger(sent.elapsedMs)).toBe(true);
+    expect(sent.elapsedMs).toBeGreaterThan(0);
     expect(submits).toHaveLength(1);
     expect(submits[0]!.payload).not.toHaveProperty('website');
     expect(submits[0]!.idempotencyKey).toBe(headers.get('Idempotency-Key'));
-    expect(results[0]!.outcome).toEqual({ status: 'confirmed', httpStatus: 200 });
+    expect(results[0]!.outcome).toEqual({
+      status: 'confirmed',
+      httpStatus: 201,
+      registrationId: 'r-1',
+      manageUrl: 'https://rsvp.example.edu/manage/abc',
+      message: 'See you on January 8.',
+      notification: 'queued',
+    });
     // No personal data anywhere but the POST body.
     for (const call of stub.calls) expect(call.url).not.toMatch(/grace|hopper/i);
     expect(localStorage.length + sessionStorage.length).toBe(0);
@@ -330,7 +385,7 @@ describe('<mk-rsvp-form> submitting', () => {
     const stub = withFetch((_url, init) => {
       if (init?.method !== 'POST') return json({}, 404);
       const status = statuses.shift()!;
-      return status === 200 ? json({ status: 'waitlisted' }, 200) : json({ error: 'unavailable' }, status);
+      return status === 200 ? registered({ status: 'waitlisted', position: 3, message: undefined, notification: 'none' }) : json({ error: 'unavailable' }, status);
     });
     const el = await form('mentoring-up-expectations', (e) => {
       e.now = new Date('2026-01-21T00:00:00Z');
@@ -345,20 +400,39 @@ describe('<mk-rsvp-form> submitting', () => {
     await expectAccessible(el);
     failed.querySelector('button')!.click();
     await waitFor(() => text(el.shadowRoot!.querySelector('[part="result"]')).startsWith('You are on the waitlist.'));
+    // No e-mail queued: the form does not promise one.
+    expect($$(el, '[part="result"] p').map(text)).toEqual(['You are on the waitlist.', 'Your place on the waitlist: 3.', 'We will write to you if a seat opens.', 'Manage or cancel your RSVP']);
     const posts = stub.calls.filter((c) => c.init?.method === 'POST');
     expect(posts).toHaveLength(2);
     const keys = posts.map((p) => new Headers(p.init!.headers).get('Idempotency-Key'));
     expect(keys[0]).toBe(keys[1]);
+    // The very same request again, so the service can recognise it.
+    expect(posts[1]!.init!.body).toBe(posts[0]!.init!.body);
     expect(JSON.parse(posts[1]!.init!.body as string).answers).toEqual({ 'program-year': '2nd', topics: ['Career planning'], consent: true });
     await expectAccessible(el);
   });
 
   it.each([
-    [409, { reason: { code: 'window-closed', message: 'RSVP closed yesterday.' } }, 'RSVP is closed for this session. RSVP closed yesterday.'],
-    [422, { status: 'declined', reason: { code: 'ineligible', message: 'Only graduate students and postdocs may RSVP.' } }, 'Your RSVP was not accepted: you are not eligible. Only graduate students and postdocs may RSVP.'],
-    [429, {}, 'Too many attempts. Please wait a minute and try again. Try again'],
-    [200, { status: 'declined', reason: { code: 'duplicate', message: 'You already have a seat.' } }, 'Your RSVP was not accepted. You already have a seat.'],
-  ])('shows the outcome of HTTP %i', async (status, body, expected) => {
+    [409, { error: { code: 'closed', message: 'RSVP closed yesterday.' } }, 'RSVP is closed for this session. RSVP closed yesterday.'],
+    [409, { error: { code: 'not-open', message: 'RSVP opens on January 13.' } }, 'RSVP is not open yet for this session. RSVP opens on January 13.'],
+    [409, { error: { code: 'full', message: 'All 40 seats are taken.' } }, 'This session is full. All 40 seats are taken.'],
+    [409, { error: { code: 'waitlist-full', message: 'The waitlist has 5 people.' } }, 'This session and its waitlist are full. The waitlist has 5 people.'],
+    [
+      422,
+      { error: { code: 'ineligible', message: 'Not eligible.' }, reason: { code: 'role-not-allowed', message: 'Only graduate students and postdocs may RSVP.' } },
+      'Your RSVP was not accepted: you are not eligible. Only graduate students and postdocs may RSVP.',
+    ],
+    [422, { error: { code: 'duplicate', message: 'You already hold a seat for this session.' } }, 'You already have an RSVP for this session. You already hold a seat for this session.'],
+    [422, { error: { code: 'invalid', message: 'The request was refused.' } }, 'Some answers were not accepted. Please check them and send again. The request was refused.'],
+    [422, { error: { code: 'too-fast', message: 'too fast' } }, 'The form was sent faster than a person fills it in. Please check your answers and try again. Try again'],
+    [422, { error: { code: 'idempotency-mismatch', message: 'mismatch' } }, 'Your answers changed while your RSVP was being sent. Please try again. Try again'],
+    [429, { error: { code: 'rate-limited', message: 'Slow down.' } }, 'Too many attempts. Please wait a minute and try again. Try again'],
+    [400, { error: { code: 'bad-request', message: 'Unexpected token' } }, 'The RSVP service could not read this form, so your RSVP was not recorded. Please tell the people who run this page.'],
+    [415, { error: { code: 'unsupported-media-type', message: 'JSON only' } }, 'The RSVP service could not read this form, so your RSVP was not recorded. Please tell the people who run this page.'],
+    // Older or other endpoints: a status and a reason are enough.
+    [200, { status: 'declined', reason: { code: 'policy', message: 'Not this time.' } }, 'Your RSVP was not accepted. Not this time.'],
+    [503, 'Service Unavailable', 'The RSVP service had a problem. Your RSVP may not have been recorded. Try again'],
+  ])('shows the outcome of HTTP %i %j in plain words, as the one alert', async (status, body, expected) => {
     withFetch((_url, init) => (init?.method === 'POST' ? json(body, status) : json({}, 404)));
     const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
     await type(el, 'f-name', 'A B');
@@ -366,14 +440,127 @@ describe('<mk-rsvp-form> submitting', () => {
     $(el, '[part="submit"]').click();
     const result = await waitFor(() => el.shadowRoot!.querySelector('[part="result"]'));
     expect(text(result)).toBe(expected);
+    expect(text(result)).not.toMatch(/HTTP|\b[45]\d\d\b/);
+    expect($$(el, '[role="alert"]')).toEqual([result]);
+    expect(text($(el, '[part="status"]'))).toBe('');
     await expectAccessible(el);
+  });
+
+  it('says a request for a draw was received, and when places are allocated', async () => {
+    withFetch((_url, init) => (init?.method === 'POST' ? registered({ status: 'requested', message: undefined, notification: 'none' }) : json({}, 404)));
+    const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
+    await type(el, 'f-name', 'A B');
+    await type(el, 'f-email', 'a@b.edu');
+    $(el, '[part="submit"]').click();
+    const result = await waitFor(() => el.shadowRoot!.querySelector('[part="result"]'));
+    expect(text(result)).toBe(
+      'Your request is received. Places are drawn or allocated when RSVP closes, on January 7, 2026 at 3:00 PM EST. Manage or cancel your RSVP',
+    );
+    // Done: no fields left to send twice.
+    expect(el.shadowRoot!.querySelector('form')).toBeNull();
+    await expectAccessible(el);
+  });
+
+  it('never links a manage URL that is not http(s)', async () => {
+    withFetch((_url, init) => (init?.method === 'POST' ? registered({ manageUrl: 'javascript:alert(1)' }) : json({}, 404)));
+    const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
+    await type(el, 'f-name', 'A B');
+    await type(el, 'f-email', 'a@b.edu');
+    $(el, '[part="submit"]').click();
+    await waitFor(() => el.shadowRoot!.querySelector('[part="result"]'));
+    expect(el.shadowRoot!.querySelector('[part="manage-link"]')).toBeNull();
+  });
+
+  it('shows the answers the endpoint refused next to their controls', async () => {
+    withFetch((_url, init) =>
+      init?.method === 'POST'
+        ? json({ error: { code: 'invalid', message: 'Some answers are invalid.', issues: [{ path: 'person.email', message: 'This address cannot receive mail.' }, { path: 'website', message: 'Must be empty.' }] } }, 422)
+        : json({}, 404),
+    );
+    const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
+    await type(el, 'f-name', 'A B');
+    await type(el, 'f-email', 'a@b.edu');
+    $(el, '[part="submit"]').click();
+    const summary = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[part="error-summary"]'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).toBe(summary);
+    expect([...summary.querySelectorAll('li')].map(text)).toEqual(['This address cannot receive mail.', 'Must be empty.']);
+    expect(summary.querySelectorAll('a')).toHaveLength(1);
+    expect(text($(el, '#f-email-error'))).toBe('This address cannot receive mail.');
+    expect($(el, '#f-email').getAttribute('aria-invalid')).toBe('true');
+    expect(el.shadowRoot!.querySelector('[part="result"]')).toBeNull();
+    await expectAccessible(el);
+  });
+
+  it('says how long to wait when rate limited', async () => {
+    withFetch((_url, init) =>
+      init?.method === 'POST' ? new Response(JSON.stringify({ error: { code: 'rate-limited', message: 'x' } }), { status: 429, headers: { 'Retry-After': '30' } }) : json({}, 404),
+    );
+    const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
+    await type(el, 'f-name', 'A B');
+    await type(el, 'f-email', 'a@b.edu');
+    $(el, '[part="submit"]').click();
+    const result = await waitFor(() => el.shadowRoot!.querySelector('[part="result"]'));
+    expect(text(result)).toBe('Too many attempts. Please wait 30 seconds and try again. Try again');
+  });
+
+  it('after "too fast", tries again with a new key and the time taken so far', async () => {
+    const answers = [json({ error: { code: 'too-fast', message: 'x' } }, 422), registered()];
+    const stub = withFetch((_url, init) => (init?.method === 'POST' ? answers.shift()! : json({}, 404)));
+    const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
+    await type(el, 'f-name', 'A B');
+    await type(el, 'f-email', 'a@b.edu');
+    $(el, '[part="submit"]').click();
+    const result = await waitFor(() => el.shadowRoot!.querySelector('[part="result"]'));
+    await new Promise((r) => setTimeout(r, 20));
+    result.querySelector('button')!.click();
+    await waitFor(() => text(el.shadowRoot!.querySelector('[part="result"]')).startsWith('You are registered.'));
+    const posts = stub.calls.filter((c) => c.init?.method === 'POST');
+    const [first, second] = posts.map((p) => ({ key: new Headers(p.init!.headers).get('Idempotency-Key'), body: JSON.parse(p.init!.body as string) as { elapsedMs: number } }));
+    expect(first!.key).not.toBe(second!.key);
+    expect(second!.body.elapsedMs).toBeGreaterThan(first!.body.elapsedMs);
+  });
+
+  it('sends changed answers under a new idempotency key, the same answers under the same one', async () => {
+    const stub = withFetch((_url, init) => (init?.method === 'POST' ? json({ error: { code: 'internal', message: 'Oops' } }, 500) : json({}, 404)));
+    const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
+    await type(el, 'f-name', 'A B');
+    await type(el, 'f-email', 'a@b.edu');
+    const send = async () => {
+      const before = stub.calls.length;
+      $(el, '[part="submit"]').click();
+      await el.updateComplete;
+      await waitFor(() => stub.calls.length > before && el.shadowRoot!.querySelector('[part="result"]'));
+    };
+    await send();
+    await send();
+    await type(el, 'f-name', 'A C');
+    await send();
+    const keys = stub.calls.filter((c) => c.init?.method === 'POST').map((p) => new Headers(p.init!.headers).get('Idempotency-Key'));
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('in Spanish, sends the form’s language', async () => {
+    const stub = withFetch((_url, init) => (init?.method === 'POST' ? registered({ message: undefined }) : json({}, 404)));
+    const el = await form('new-semester', (e) => {
+      e.endpoint = '/rsvp';
+      e.setAttribute('lang', 'es-MX');
+    });
+    await type(el, 'f-name', 'A B');
+    await type(el, 'f-email', 'a@b.edu');
+    $(el, '[part="submit"]').click();
+    const result = await waitFor(() => el.shadowRoot!.querySelector('[part="result"]'));
+    expect(JSON.parse(stub.calls.find((c) => c.init?.method === 'POST')!.init!.body as string).locale).toBe('es');
+    expect(text(result)).toContain('Gestionar o cancelar tu inscripción');
   });
 
   it('reports a network error with a retry button', async () => {
     let online = false;
     withFetch((_url, init) => {
       if (init?.method !== 'POST') return json({}, 404);
-      return online ? json({ status: 'confirmed' }) : Promise.reject(new TypeError('Failed to fetch'));
+      return online ? registered() : Promise.reject(new TypeError('Failed to fetch'));
     });
     const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
     await type(el, 'f-name', 'A B');
@@ -402,7 +589,7 @@ describe('<mk-rsvp-form> submitting', () => {
   });
 
   it('has a honeypot hidden from people and assistive technology', async () => {
-    const stub = withFetch((_url, init) => (init?.method === 'POST' ? json({ status: 'confirmed' }) : json({}, 404)));
+    const stub = withFetch((_url, init) => (init?.method === 'POST' ? registered() : json({}, 404)));
     const el = await form('new-semester', (e) => (e.endpoint = '/rsvp'));
     const trap = $<HTMLInputElement>(el, 'input[name="website"]');
     expect(trap.tabIndex).toBe(-1);

@@ -3,7 +3,7 @@
  * and how an endpoint's answer becomes an outcome.
  */
 import type { Condition, Feed, FeedOccurrence, FeedQuestion, FeedRsvpPolicy, FeedWorkshop, Rule } from '@mentorkit/core/browser';
-import type { RsvpAnswer, RsvpOutcome, RsvpPayload, RsvpPerson } from '../../internal/events.js';
+import type { RsvpAnswer, RsvpIssue, RsvpOutcome, RsvpOutcomeStatus, RsvpPayload, RsvpPerson } from '../../internal/events.js';
 
 export type StandardField = FeedRsvpPolicy['fields'][number];
 export type FormValue = string | string[] | boolean;
@@ -18,9 +18,11 @@ export interface Choice {
 export interface FieldProblem {
   /** The control's key: a standard field name, `q:<question id>` or `occurrence`. */
   key: string;
-  kind: 'required' | 'email' | 'too-long' | 'ineligible';
+  kind: 'required' | 'email' | 'too-long' | 'ineligible' | 'server';
   /** For too-long: the limit. */
   limit?: number;
+  /** For server: the endpoint's words. */
+  message?: string;
 }
 
 export const questionKey = (q: FeedQuestion) => `q:${q.id}`;
@@ -108,7 +110,15 @@ export function personFacts(values: FormValues): Record<string, string | undefin
   };
 }
 
-export function buildPayload(workshop: FeedWorkshop, occurrenceId: string, policy: FeedRsvpPolicy, values: FormValues): RsvpPayload {
+/** What the payload carries besides the person's answers. */
+export interface PayloadContext {
+  elapsedMs: number;
+  locale: string;
+  /** Series only: the sessions kept; omitted when every session is kept. */
+  sessionIds?: string[] | undefined;
+}
+
+export function buildPayload(workshop: FeedWorkshop, occurrenceId: string, policy: FeedRsvpPolicy, values: FormValues, context: PayloadContext): RsvpPayload {
   const person: RsvpPerson = {};
   for (const field of policy.fields) {
     const v = values[field];
@@ -121,7 +131,23 @@ export function buildPayload(workshop: FeedWorkshop, occurrenceId: string, polic
     else if (q.type === 'multi-select') answers[q.id] = Array.isArray(v) ? v : [];
     else if (typeof v === 'string' && v.trim()) answers[q.id] = v.trim();
   }
-  return { workshopId: workshop.id, occurrenceId, person, answers };
+  const payload: RsvpPayload = { workshopId: workshop.id, occurrenceId, person, answers, elapsedMs: Math.max(0, Math.round(context.elapsedMs)), locale: context.locale };
+  if (context.sessionIds) payload.sessionIds = context.sessionIds;
+  return payload;
+}
+
+/** Two payloads with the same answers (the time taken aside): a resend of one fill, under one idempotency key. */
+export function sameAnswers(a: RsvpPayload, b: RsvpPayload): boolean {
+  return JSON.stringify({ ...a, elapsedMs: 0 }) === JSON.stringify({ ...b, elapsedMs: 0 });
+}
+
+/** The control an endpoint's issue path names: `person.email` → `email`, `answers.topics` → `q:topics`. */
+export function issueKey(path: string): string | undefined {
+  const [head, name] = path.split(/[./]/).filter(Boolean);
+  if (head === 'person' && name) return name;
+  if (head === 'answers' && name) return `q:${name}`;
+  if (head === 'occurrenceId' || head === 'sessionIds') return 'occurrence';
+  return undefined;
 }
 
 /** Occurrences a person can still RSVP for at the clock: not ended, not cancelled or postponed, with a window. */
@@ -130,34 +156,101 @@ export function rsvpOccurrences(workshop: FeedWorkshop, now: Date): FeedOccurren
   return workshop.occurrences.filter((o) => o.rsvp && Date.parse(o.end) > t && o.status !== 'cancelled' && o.status !== 'postponed');
 }
 
+interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+  issues?: unknown;
+}
+
 interface ResponseBody {
   status?: unknown;
+  registrationId?: unknown;
+  position?: unknown;
+  manageUrl?: unknown;
+  message?: unknown;
+  notification?: unknown;
+  error?: ErrorBody | string;
   reason?: { code?: unknown; message?: unknown };
 }
 
-function reasonOf(body: ResponseBody | undefined): RsvpOutcome['reason'] {
-  const r = body?.reason;
-  if (!r || typeof r.code !== 'string') return undefined;
+function codeAndMessage(r: { code?: unknown; message?: unknown } | string | undefined): RsvpOutcome['reason'] {
+  if (!r || typeof r !== 'object' || typeof r.code !== 'string') return undefined;
   return { code: r.code, message: typeof r.message === 'string' ? r.message : '' };
 }
 
+function issuesOf(error: ErrorBody | string | undefined): RsvpIssue[] | undefined {
+  if (!error || typeof error !== 'object' || !Array.isArray(error.issues)) return undefined;
+  const issues = (error.issues as unknown[]).flatMap((i) => {
+    if (!i || typeof i !== 'object') return [];
+    const { path, message } = i as { path?: unknown; message?: unknown };
+    return typeof message === 'string' ? [{ path: typeof path === 'string' ? path : '', message }] : [];
+  });
+  return issues.length > 0 ? issues : undefined;
+}
+
+/** Seconds from a `Retry-After` header: a number of seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The endpoint's error codes, and the outcome each one is. */
+const CODES: Record<string, RsvpOutcomeStatus> = {
+  closed: 'closed',
+  'not-open': 'not-open',
+  full: 'full',
+  'waitlist-full': 'full',
+  ineligible: 'ineligible',
+  invalid: 'invalid',
+  duplicate: 'duplicate',
+  'too-fast': 'too-fast',
+  'idempotency-mismatch': 'conflict',
+  'rate-limited': 'rate-limited',
+  'bad-request': 'rejected',
+  'unsupported-media-type': 'rejected',
+};
+
+const SUCCESS = new Set(['confirmed', 'waitlisted', 'requested']);
+
 /**
- * Maps an endpoint's answer to an outcome: the body's `status` when it has one; otherwise by HTTP
- * status — 409 closed (the window or the seats ran out), 422 invalid (or ineligible by its reason),
- * 429 rate limited, 5xx server error.
+ * Maps an endpoint's answer to an outcome. A 2xx with `status` confirmed, waitlisted or requested is a
+ * registration (with its id, waitlist place, manage link, message and whether a confirmation e-mail is
+ * queued). Errors are read by their code — `error.code`, else `reason.code` — and, for codes this form
+ * does not know, by HTTP status: 409 closed, 422/400 invalid, 429 rate limited, other 4xx declined, 5xx
+ * server error. For a 422 `ineligible`, `reason` is the eligibility reason; otherwise the error itself.
  */
-export function outcomeOf(httpStatus: number, body: unknown): RsvpOutcome {
+export function outcomeOf(httpStatus: number, body: unknown, retryAfter?: string | null): RsvpOutcome {
   const b = body && typeof body === 'object' ? (body as ResponseBody) : undefined;
-  const reason = reasonOf(b);
-  const base = { httpStatus, ...(reason ? { reason } : {}) };
-  const code = reason?.code ?? '';
-  if (httpStatus >= 200 && httpStatus < 300 && (b?.status === 'confirmed' || b?.status === 'waitlisted')) return { status: b.status, ...base };
-  if (b?.status === 'declined' || (httpStatus >= 400 && httpStatus < 500 && httpStatus !== 429)) {
-    if (/inelig/.test(code)) return { status: 'ineligible', ...base };
-    if (/clos|not-open|full|capacity/.test(code) || httpStatus === 409) return { status: 'closed', ...base };
-    if (httpStatus === 422 || httpStatus === 400) return { status: 'invalid', ...base };
-    return { status: 'declined', ...base };
+  const error = codeAndMessage(b?.error);
+  const reason = codeAndMessage(b?.reason);
+  if (httpStatus >= 200 && httpStatus < 300 && typeof b?.status === 'string' && SUCCESS.has(b.status)) {
+    const outcome: RsvpOutcome = { status: b.status as RsvpOutcomeStatus, httpStatus };
+    if (typeof b.registrationId === 'string') outcome.registrationId = b.registrationId;
+    if (typeof b.position === 'number' && Number.isFinite(b.position)) outcome.position = b.position;
+    if (typeof b.manageUrl === 'string' && /^https?:\/\//i.test(b.manageUrl)) outcome.manageUrl = b.manageUrl;
+    if (typeof b.message === 'string' && b.message.trim()) outcome.message = b.message.trim();
+    if (b.notification === 'queued' || b.notification === 'none') outcome.notification = b.notification;
+    if (reason) outcome.reason = reason;
+    return outcome;
   }
-  if (httpStatus === 429) return { status: 'rate-limited', ...base };
-  return { status: 'server-error', ...base };
+  const code = error?.code ?? reason?.code ?? '';
+  const shown = code === 'ineligible' || !error ? (reason ?? error) : error;
+  const base: RsvpOutcome = { status: 'server-error', httpStatus, ...(shown ? { reason: shown } : {}) };
+  const issues = issuesOf(b?.error);
+  if (issues) base.issues = issues;
+  const wait = retryAfterSeconds(retryAfter);
+  if (wait !== undefined && (httpStatus === 429 || code === 'rate-limited')) base.retryAfter = wait;
+  const known = CODES[code];
+  if (known) return { ...base, status: known };
+  if (httpStatus === 429) return { ...base, status: 'rate-limited' };
+  if (b?.status === 'declined' || (httpStatus >= 400 && httpStatus < 500)) {
+    if (/inelig/.test(code)) return { ...base, status: 'ineligible' };
+    if (/clos|not-open|full|capacity/.test(code) || httpStatus === 409) return { ...base, status: 'closed' };
+    if (httpStatus === 422 || httpStatus === 400) return { ...base, status: 'invalid' };
+    return { ...base, status: 'declined' };
+  }
+  return base;
 }

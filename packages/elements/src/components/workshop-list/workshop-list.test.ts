@@ -4,7 +4,7 @@ import './workshop-list.js';
 import type { MkWorkshopList } from './workshop-list.component.js';
 import type { WorkshopFilters } from '../../internal/events.js';
 import { SAMPLE_NOW, sampleFeed } from '../../../test/sample-feed.js';
-import { $, $$, expectAccessible, json, mostCommon, mount, near, paintedColor, paintedPixels, stubFetch, text, waitFor } from '../../../test/helpers.js';
+import { $, $$, captureWarnings, expectAccessible, json, mostCommon, mount, near, paintedColor, paintedPixels, stubFetch, text, waitFor } from '../../../test/helpers.js';
 
 function list(setup: (el: MkWorkshopList) => void = () => {}, feed: unknown = sampleFeed()) {
   return mount(() => {
@@ -431,7 +431,8 @@ describe('<mk-workshop-list> states', () => {
     expect(el.shadowRoot!.querySelector('[part="empty"]')).toBeNull();
   });
 
-  it('reports HTTP errors with the status and retries', async () => {
+  it('reports HTTP errors in plain words, the status to the console, and retries', async () => {
+    const warnings = captureWarnings();
     let fail = true;
     fetchStub = stubFetch(() => (fail ? new Response('nope', { status: 404, statusText: 'Not Found' }) : json(sampleFeed())));
     const el = await list((e) => {
@@ -440,7 +441,8 @@ describe('<mk-workshop-list> states', () => {
     });
     const error = await waitFor(() => el.shadowRoot!.querySelector('[part="error"]'));
     expect(error.getAttribute('role')).toBe('alert');
-    expect(text(error)).toContain('the server answered HTTP 404 Not Found for /missing.json');
+    expect(text(error)).toBe('Workshops could not be shown The information for this part of the page was not found. Try again');
+    expect(warnings).toEqual(['mentorkit: the feed /missing.json answered HTTP 404 Not Found']);
     await expectAccessible(el);
     fail = false;
     error.querySelector('button')!.click();
@@ -449,31 +451,37 @@ describe('<mk-workshop-list> states', () => {
   });
 
   it('reports JSON syntax errors', async () => {
+    const warnings = captureWarnings();
     fetchStub = stubFetch(() => new Response('{"version": 1,', { status: 200 }));
     const el = await list((e) => {
       e.catalog = undefined;
       e.src = '/broken.json';
     });
     const error = await waitFor(() => el.shadowRoot!.querySelector('[part="error"]'));
-    expect(text(error)).toMatch(/The feed at \/broken\.json is not valid JSON: .+/);
+    expect(text(error)).toContain('The information for this part of the page could not be read. Please try again later.');
+    expect(warnings[0]).toMatch(/^mentorkit: the feed \/broken\.json is not valid JSON: .+/);
   });
 
   it('reports the path of an invalid feed field', async () => {
     const feed = sampleFeed() as unknown as { workshops: Record<string, unknown>[] };
     feed.workshops[2]!.title = 42;
+    const warnings = captureWarnings();
     const el = await list(() => {}, feed);
-    expect(text($(el, '[part="error"]'))).toContain('workshops[2].title');
+    expect(text($(el, '[part="error"]'))).not.toContain('workshops[2]');
+    expect(warnings[0]).toContain('workshops[2].title');
     await expectAccessible(el);
   });
 
-  it('network failure is an error that names the URL', async () => {
+  it('network failure: plain words for readers, the URL and a CORS hint for the web team', async () => {
+    const warnings = captureWarnings();
     fetchStub = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     const el = await list((e) => {
       e.catalog = undefined;
       e.src = 'https://feeds.example.edu/amp.json';
     });
     const error = await waitFor(() => el.shadowRoot!.querySelector('[part="error"]'));
-    expect(text(error)).toContain('could not be loaded from https://feeds.example.edu/amp.json (network error: Failed to fetch)');
+    expect(text(error)).toContain('could not be loaded. Check your connection and try again.');
+    expect(warnings[0]).toBe('mentorkit: the feed https://feeds.example.edu/amp.json could not be fetched (Failed to fetch); for another origin, check its CORS headers and the page\'s connect-src');
   });
 
   it('aborts a superseded fetch when src changes', async () => {
