@@ -3,7 +3,8 @@
  * mentorkit-server token create --role admin [--label TEXT]
  *
  * Environment: PORT (default 8787), DATA_DIR (default ./mentorkit-data), DATABASE_URL (PostgreSQL instead
- * of the embedded database), PUBLIC_URL, CORS_ORIGINS (comma-separated), RETENTION_DAYS, TRUST_PROXY=1.
+ * of the embedded database), PUBLIC_URL, CORS_ORIGINS (comma-separated), RETENTION_DAYS, TRUST_PROXY=1,
+ * RATE_LIMIT_MAX / RATE_LIMIT_WINDOW_MS / RATE_LIMIT=off, LOCK_TIMEOUT_MS, DATABASE_POOL_SIZE.
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -17,7 +18,8 @@ const USAGE = `Usage:
   mentorkit-server token revoke <id>
 
 Environment: PORT (8787), DATA_DIR (./mentorkit-data), DATABASE_URL, PUBLIC_URL, CORS_ORIGINS,
-RETENTION_DAYS (180), TRUST_PROXY=1. Send SIGHUP to reload the catalogs.`;
+RETENTION_DAYS (180), TRUST_PROXY=1, RATE_LIMIT_MAX (20 writes per address) and RATE_LIMIT_WINDOW_MS
+(60000) or RATE_LIMIT=off, LOCK_TIMEOUT_MS (5000), DATABASE_POOL_SIZE (10). Send SIGHUP to reload the catalogs.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -40,7 +42,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const database = { url: values['database-url'] ?? process.env.DATABASE_URL, dataDir: values['data-dir'] ?? process.env.DATA_DIR ?? 'mentorkit-data' };
+  const database = {
+    url: values['database-url'] ?? process.env.DATABASE_URL,
+    dataDir: values['data-dir'] ?? process.env.DATA_DIR ?? 'mentorkit-data',
+    poolSize: positiveEnv('DATABASE_POOL_SIZE'),
+  };
 
   if (positionals[0] === 'token') return tokenCommand(positionals.slice(1), values, database);
   if (positionals.length > 0) {
@@ -67,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
     corsOrigins,
     trustProxy: process.env.TRUST_PROXY === '1',
     retentionDays: process.env.RETENTION_DAYS ? Number(process.env.RETENTION_DAYS) : undefined,
+    lockTimeoutMs: positiveEnv('LOCK_TIMEOUT_MS'),
+    rateLimit: process.env.RATE_LIMIT === 'off' ? false : { max: positiveEnv('RATE_LIMIT_MAX'), windowMs: positiveEnv('RATE_LIMIT_WINDOW_MS') },
     watch: true,
     workIntervalMs: Number(process.env.WORK_INTERVAL_MS ?? 15_000),
   });
@@ -82,6 +90,15 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return -1;
+}
+
+/** A positive number from the environment, or undefined (the default) when unset; anything else stops the start. */
+function positiveEnv(name: string): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${JSON.stringify(text)}`);
+  return value;
 }
 
 async function tokenCommand(args: string[], values: { role?: string | undefined; label?: string | undefined }, database: { url?: string | undefined; dataDir: string }): Promise<number> {
