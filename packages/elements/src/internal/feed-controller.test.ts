@@ -130,3 +130,61 @@ describe('FeedController', () => {
     expect(el.data.state.status).toBe('ready');
   });
 });
+
+describe('FeedController: one load per feed on a page', () => {
+  it('three widgets of one feed make one request; a widget added later makes none and shows it at once', async () => {
+    let answer: (r: Response) => void = () => {};
+    fetchStub = stubFetch(() => new Promise<Response>((r) => (answer = r)));
+    const widgets = ['/mentoring/feed.json', '/mentoring/feed.json', `${location.origin}/mentoring/feed.json`].map((src) => probe(src));
+    document.body.append(...widgets);
+    await Promise.all(widgets.map((w) => w.updateComplete));
+    expect(widgets.map((w) => w.data.state.status)).toEqual(['loading', 'loading', 'loading']);
+    answer(json(sampleFeed()));
+    await waitFor(() => widgets.every((w) => w.data.state.status === 'ready'));
+    expect(fetchStub.calls).toHaveLength(1);
+    // Requests go through the browser's HTTP cache as usual: no cache mode is forced.
+    expect(fetchStub.calls[0]!.init?.cache).toBeUndefined();
+    // One check of the feed, shared: every widget holds the same parsed object.
+    expect(new Set(widgets.map((w) => w.data.feed)).size).toBe(1);
+
+    const late = probe('/mentoring/feed.json');
+    document.body.append(late);
+    await late.updateComplete;
+    expect(late.rendered[0]).toMatch(/^ready/);
+    expect(fetchStub.calls).toHaveLength(1);
+  });
+
+  it('forgets a failed load, so trying again asks again; reload asks again even after success', async () => {
+    let fail = true;
+    fetchStub = stubFetch(() => (fail ? new Response('no', { status: 503 }) : json(sampleFeed())));
+    const a = probe('/feed-503.json');
+    document.body.append(a);
+    await waitFor(() => a.data.state.status === 'error');
+    fail = false;
+    const b = probe('/feed-503.json');
+    document.body.append(b);
+    await waitFor(() => b.data.state.status === 'ready');
+    expect(fetchStub.calls).toHaveLength(2);
+    a.data.reload();
+    await waitFor(() => a.data.state.status === 'ready');
+    expect(fetchStub.calls).toHaveLength(3);
+  });
+
+  it('aborts a shared request only when no widget waits for it any more', async () => {
+    const signals: AbortSignal[] = [];
+    fetchStub = stubFetch((_url, init) => {
+      signals.push(init!.signal!);
+      return new Promise<Response>(() => {});
+    });
+    const a = probe('/slow.json');
+    const b = probe('/slow.json');
+    document.body.append(a, b);
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect(signals).toHaveLength(1);
+    a.remove();
+    expect(signals[0]!.aborted).toBe(false);
+    b.src = '/other.json';
+    await b.updateComplete;
+    expect(signals[0]!.aborted).toBe(true);
+  });
+});

@@ -63,7 +63,8 @@ function feedOf(lists: Pick<FeedSource, 'workshops' | 'resources' | 'curricula'>
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
   private last: FeedSource = {};
-  private abort: AbortController | undefined;
+  /** Leaves the shared load this controller waits for (which stops it when nobody else waits). */
+  private leave: (() => void) | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -86,15 +87,16 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (!this.abort) return;
-    this.abort.abort();
-    this.abort = undefined;
-    // The request was cut short: connecting again must start it again.
+    if (!this.leave) return;
+    this.leave();
+    this.leave = undefined;
+    // The request may have been cut short: connecting again must start it again.
     this.last = {};
   }
 
-  /** Loads again from the current source (e.g. a retry button after a network error). */
+  /** Loads again from the current source (e.g. a retry button after a network error), past any shared load. */
   reload(): void {
+    if (this.last.src) forgetLoad(this.last.src);
     this.last = {};
     this.host.requestUpdate();
   }
@@ -111,8 +113,8 @@ export class FeedController implements ReactiveController {
   }
 
   private load(source: FeedSource): void {
-    this.abort?.abort();
-    this.abort = undefined;
+    this.leave?.();
+    this.leave = undefined;
     if (source.catalog !== undefined && source.catalog !== null) {
       this.accept(source.catalog);
     } else if (source.workshops != null || source.resources != null || source.curricula != null) {
@@ -124,8 +126,7 @@ export class FeedController implements ReactiveController {
     }
   }
 
-  private accept(data: unknown): void {
-    const parsed = parseFeed(data);
+  private accept(data: unknown, parsed: ParsedFeed = parseFeed(data)): void {
     if (!parsed.ok) {
       this.set({ status: 'error', error: { kind: 'invalid', issues: parsed.errors } });
       return;
@@ -135,15 +136,31 @@ export class FeedController implements ReactiveController {
   }
 
   private async fetch(src: string): Promise<void> {
-    const abort = new AbortController();
-    this.abort = abort;
+    const { outcome, leave } = joinLoad(src);
+    let left = false;
+    this.leave = () => {
+      left = true;
+      leave();
+    };
+    // A feed another widget already has is shown in the same update, without a loading state.
+    const settled = settledLoads.get(outcome);
+    if (settled) {
+      this.leave();
+      this.leave = undefined;
+      this.show(settled);
+      return;
+    }
     this.set({ status: 'loading' });
-    const outcome = await download(src, abort.signal);
+    const result = await outcome;
     // Superseded by another source or cut short by a disconnect: the state is no longer this request's.
-    if (abort.signal.aborted) return;
-    this.abort = undefined;
-    if (outcome.ok) this.accept(outcome.data);
-    else this.set({ status: 'error', error: outcome.error });
+    if (left) return;
+    this.leave = undefined;
+    this.show(result);
+  }
+
+  private show(result: LoadOutcome): void {
+    if (result.ok) this.accept(undefined, result.parsed);
+    else this.set({ status: 'error', error: result.error });
   }
 
   private set(state: FeedState): void {
@@ -151,6 +168,83 @@ export class FeedController implements ReactiveController {
     this.state = state;
     this.host.requestUpdate();
   }
+}
+
+type ParsedFeed = ReturnType<typeof parseFeed>;
+type LoadOutcome = { ok: true; parsed: ParsedFeed } | { ok: false; error: FeedError };
+
+interface SharedLoad {
+  outcome: Promise<LoadOutcome>;
+  abort: AbortController;
+  waiting: number;
+  settled: boolean;
+}
+
+/**
+ * Loads shared by every widget of the page: one request and one check per feed URL, however many
+ * widgets show it. The request is an ordinary GET, so the browser's HTTP cache decides whether it goes
+ * to the network; a feed that loaded stays shared for the page's life, a failed load is forgotten (so
+ * "Try again" asks again), and a load nobody waits for any more is aborted. Kept per `fetch` function,
+ * so a page (or a test) that replaces `fetch` gets loads of its own.
+ */
+const sharedLoads = new WeakMap<typeof fetch, Map<string, SharedLoad>>();
+/** Outcomes already known, so that a widget arriving late renders the feed at once. */
+const settledLoads = new WeakMap<Promise<LoadOutcome>, LoadOutcome>();
+
+function loadsOfThisFetch(): Map<string, SharedLoad> {
+  let loads = sharedLoads.get(globalThis.fetch);
+  if (!loads) sharedLoads.set(globalThis.fetch, (loads = new Map<string, SharedLoad>()));
+  return loads;
+}
+
+function absolute(src: string): string {
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return src;
+  }
+}
+
+function forgetLoad(src: string): void {
+  loadsOfThisFetch().delete(absolute(src));
+}
+
+function joinLoad(src: string): { outcome: Promise<LoadOutcome>; leave: () => void } {
+  const loads = loadsOfThisFetch();
+  const key = absolute(src);
+  let load = loads.get(key);
+  if (!load) {
+    const abort = new AbortController();
+    const entry: SharedLoad = {
+      abort,
+      waiting: 0,
+      settled: false,
+      outcome: download(src, abort.signal).then((result): LoadOutcome => {
+        const outcome: LoadOutcome = result.ok ? { ok: true, parsed: parseFeed(result.data) } : result;
+        entry.settled = true;
+        settledLoads.set(entry.outcome, outcome);
+        if (!outcome.ok && loads.get(key) === entry) loads.delete(key);
+        return outcome;
+      }),
+    };
+    load = entry;
+    loads.set(key, load);
+  }
+  const joined = load;
+  joined.waiting += 1;
+  let gone = false;
+  return {
+    outcome: joined.outcome,
+    leave: () => {
+      if (gone) return;
+      gone = true;
+      joined.waiting -= 1;
+      if (joined.waiting === 0 && !joined.settled) {
+        joined.abort.abort();
+        if (loads.get(key) === joined) loads.delete(key);
+      }
+    },
+  };
 }
 
 /** Fetches and parses a JSON document; failures come back as a `FeedError`, never thrown. */
