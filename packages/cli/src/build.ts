@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { buildFeed, toICalendar, toJsonLdGraph, toWorkshopJsonLdAll, type Catalog } from '@mentorkit/core';
+import { buildFeed, caseBaseUri, jsonLdScriptText, toCase, toICalendar, toJsonLdGraph, toWorkshopJsonLdAll, type Catalog } from '@mentorkit/core';
 import { renderFallbacks } from './html/fallback.js';
 import { UsageError, type CliStream } from './io.js';
 import { Progress } from './progress.js';
@@ -33,11 +33,12 @@ let temporaries = 0;
 const MAX_IN_FLIGHT = 16;
 
 /** What `mentorkit build` writes, relative to `--out`. `--clean` removes exactly these. */
-const OUTPUTS = ['feed.json', 'calendar.ics', 'jsonld.json', 'programs', 'audiences', 'workshops', 'fallback'];
+const OUTPUTS = ['feed.json', 'calendar.ics', 'jsonld.json', 'programs', 'audiences', 'workshops', 'fallback', 'case'];
 
 /**
  * Writes the static site of a valid catalog: the feed the widgets read, iCalendar files (whole catalog,
- * per program, per audience), JSON-LD (per workshop and one graph), and no-JavaScript HTML fallbacks.
+ * per program, per audience), JSON-LD (per workshop and one graph), no-JavaScript HTML fallbacks (with
+ * their JSON-LD in a script element), and a CASE package per curriculum.
  * Each file is written to a temporary name and renamed, so a server never serves half a file.
  */
 export async function buildSite(catalog: Catalog, options: BuildOptions): Promise<WrittenFile[]> {
@@ -50,8 +51,8 @@ export async function buildSite(catalog: Catalog, options: BuildOptions): Promis
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let done = 0;
-  // feed.json, calendar.ics, jsonld.json and two HTML lists, plus one file per program, audience, workshop and curriculum.
-  const total = 5 + catalog.programs.length + catalog.audiences.length + catalog.workshops.length + catalog.curricula.length;
+  // feed.json, calendar.ics, jsonld.json and two HTML lists, plus one file per program, audience and workshop, and two per curriculum.
+  const total = 5 + catalog.programs.length + catalog.audiences.length + catalog.workshops.length + 2 * catalog.curricula.length;
 
   const writeOne = async (path: string, content: string): Promise<void> => {
     const target = join(out, path);
@@ -105,13 +106,24 @@ export async function buildSite(catalog: Catalog, options: BuildOptions): Promis
     }
 
     // The graph is for machines (large for a large catalog); a workshop's file is pasted into its page: indented.
-    await write('jsonld.json', `${JSON.stringify(toJsonLdGraph(catalog, jsonLdOptions))}\n`);
+    // Every JSON-LD text goes through jsonLdScriptText: each file may be pasted into a <script> element.
+    await write('jsonld.json', `${jsonLdScriptText(toJsonLdGraph(catalog, jsonLdOptions))}\n`);
     const workshopJsonLd = toWorkshopJsonLdAll(catalog, jsonLdOptions);
     for (const w of catalog.workshops) {
-      await write(`workshops/${w.id}.jsonld`, `${JSON.stringify(workshopJsonLd.get(w.id), null, 2)}\n`);
+      await write(`workshops/${w.id}.jsonld`, `${jsonLdScriptText(workshopJsonLd.get(w.id), 2)}\n`);
     }
 
-    for (const file of renderFallbacks(feed, options.now)) await write(file.path, file.content);
+    const fallbackJsonLd = {
+      workshops: catalog.workshops.length > 0 ? toJsonLdGraph(catalog, { ...jsonLdOptions, only: 'workshops' }) : undefined,
+      resources: catalog.resources.length > 0 ? toJsonLdGraph(catalog, { ...jsonLdOptions, only: 'resources' }) : undefined,
+    };
+    for (const file of renderFallbacks(feed, options.now, fallbackJsonLd)) await write(file.path, file.content);
+
+    // Each curriculum as a 1EdTech CASE package another institution can import.
+    const baseUri = caseBaseUri(catalog, options.baseUrl);
+    for (const c of catalog.curricula) {
+      await write(`case/${c.id}.json`, `${JSON.stringify(toCase(c, catalog, { now: options.now, baseUri }), null, 2)}\n`);
+    }
     await Promise.all(inFlight);
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (failure !== undefined) throw failure;

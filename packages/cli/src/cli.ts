@@ -2,6 +2,7 @@ import { closest } from '@mentorkit/core';
 import { commandHelp, parseCommandArgs, type Command } from './args.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { colorsFor, defaultIo, EXIT, UsageError, type CliIo } from './io.js';
@@ -10,7 +11,7 @@ declare const __CLI_VERSION__: string;
 /** Replaced at build time with the package's version. */
 export const VERSION: string = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : '0.0.0-dev';
 
-const COMMANDS: readonly Command[] = [checkCommand, buildCommand, schemaCommand, initCommand];
+const COMMANDS: readonly Command[] = [checkCommand, buildCommand, schemaCommand, initCommand, importCommand];
 
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);
@@ -34,6 +35,7 @@ function globalHelp(): string {
     '  mentorkit init catalog.yaml',
     '  mentorkit check catalog.yaml',
     '  mentorkit build catalog.yaml --out public/mentoring',
+    '  mentorkit import case/entering-mentoring.json --out curriculum.yaml',
     '',
   ].join('\n');
 }

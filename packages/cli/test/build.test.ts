@@ -32,6 +32,7 @@ describe('mentorkit build', () => {
       'audiences/mentors.ics',
       'audiences/trainees.ics',
       'calendar.ics',
+      'case/entering-mentoring.json',
       'fallback/curriculum-entering-mentoring.html',
       'fallback/resource-list.html',
       'fallback/workshop-list.html',
@@ -45,7 +46,7 @@ describe('mentorkit build', () => {
       'workshops/weekly-series.jsonld',
       'workshops/west-coast.jsonld',
     ]);
-    expect(built.stdout).toMatch(/^wrote 15 files \(\d+(\.\d)? kB\) to \S+ in \d+\.\d s$/m);
+    expect(built.stdout).toMatch(/^wrote 16 files \(\d+(\.\d)? kB\) to \S+ in \d+\.\d s$/m);
     expect(built.stdout).toMatch(/^ {2}feed\.json\s+\d+(\.\d)? (B|kB)$/m);
     expect(built.stdout).toMatch(/^ {2}workshops\/west-coast\.jsonld\s+\d+(\.\d)? (B|kB)$/m);
   });
@@ -98,8 +99,12 @@ describe('mentorkit build', () => {
   });
 
   it('writes workshop HTML that escapes catalog text, splits upcoming from past, and shows dates in the event’s zone', async () => {
-    const page = await read('fallback/workshop-list.html');
-    expect(page).not.toMatch(/<script/i);
+    const file = await read('fallback/workshop-list.html');
+    // One script element, JSON-LD, first; the catalog's "<script>" title is escaped in it and in the HTML.
+    expect(countOf(file, /<script/gi)).toBe(1);
+    expect(countOf(file, /<\/script/gi)).toBe(1);
+    expect(file.startsWith('<script type="application/ld+json">')).toBe(true);
+    const page = file.replace(/^<script type="application\/ld\+json">[^]*?<\/script>\n/, '');
     expect(page).toContain('&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Entering Mentoring series');
     expect(page).toContain('Four weekly sessions &amp; a &quot;capstone&quot;.');
     const upcoming = page.indexOf('<h2>Upcoming workshops</h2>');
@@ -119,6 +124,49 @@ describe('mentorkit build', () => {
     expect(text).toMatch(/<strong>Cancelled:<\/strong> <del><time datetime="2026-04-21T15:00:00(\.000)?-04:00">Tuesday, April 21, 2026, 3:00 – 4:30 PM EDT<\/time><\/del>/);
     expect(text).toContain('<a href="https://video.test-university.edu/panel">Recording</a> (institutional login; Panopto)');
     expect(text).toContain('<a href="mailto:mentoring@test-university.edu">mentoring@test-university.edu</a>');
+  });
+
+  it('carries the JSON-LD of the workshops and of the resources in their fallbacks, safe inside the script element', async () => {
+    const scriptOf = (html: string): string => /^<script type="application\/ld\+json">([^]*?)<\/script>\n/.exec(html)![1]!;
+    const workshops = scriptOf(await read('fallback/workshop-list.html'));
+    expect(workshops).not.toMatch(/[<>&\u2028\u2029]/);
+    const graph = JSON.parse(workshops) as { '@graph': Array<{ '@type': string; name: string; subEvent?: unknown[] }> };
+    expect(graph['@graph'].map((n) => n['@type'])).not.toContain('LearningResource');
+    expect(graph['@graph'].map((n) => n.name)).toContain("<script>alert('x')</script> Entering Mentoring series");
+    const series = graph['@graph'].filter((n) => n['@type'] === 'EventSeries');
+    expect(series.length).toBeGreaterThan(0);
+    for (const s of series) expect(s.subEvent?.length).toBeGreaterThan(0);
+    const resources = JSON.parse(scriptOf(await read('fallback/resource-list.html'))) as { '@graph': Array<{ name: string }> };
+    expect(resources['@graph'].map((n) => n.name)).toContain('Mentoring compact');
+    // The files, too, are written to be pasted into a script element.
+    for (const file of ['jsonld.json', 'workshops/weekly-series.jsonld']) expect(await read(file)).not.toMatch(/[<>&\u2028\u2029]/);
+  });
+
+  it('writes a CASE package per curriculum that "mentorkit import" turns back into the same curriculum', async () => {
+    const pkg = JSON.parse(await read('case/entering-mentoring.json')) as { CFDocument: { title: string }; CFItems: Array<{ fullStatement: string }> };
+    expect(pkg.CFDocument.title).toBe('Entering Mentoring');
+    const target = join(dir, 'imported.yaml');
+    const imported = await cli(['import', join(out, 'case/entering-mentoring.json'), '--out', target, '--time-zone', 'America/Chicago']);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^wrote \S+imported\.yaml: \d+ themes, \d+ objectives$/m);
+    const checked = await cli(['check', target]);
+    expect(checked.stdout + checked.stderr).toContain('no problems');
+    expect(checked.code).toBe(0);
+    const yaml = await readFile(target, 'utf8');
+    expect(yaml).toContain('Define independence for <your> field & discipline.');
+    expect(yaml).toContain('ordering: sequence');
+    // Twice: refused without --force.
+    expect((await cli(['import', join(out, 'case/entering-mentoring.json'), '--out', target])).code).toBe(2);
+  });
+
+  it('refuses to import what is not a CASE package, saying why', async () => {
+    const bad = join(dir, 'not-case.json');
+    await writeFile(bad, JSON.stringify({ CFDocument: { title: 'x' } }));
+    const result = await cli(['import', bad]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a CASE package');
+    expect(result.stderr).toContain('CFDocument.identifier');
   });
 
   it('writes resource and curriculum HTML', async () => {

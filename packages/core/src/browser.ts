@@ -12,3 +12,4 @@ export * from './rules/evaluate.js';
 export * from './rsvp/status.js';
 export * from './rsvp/instant.js';
 export * from './export/calendar-links.js';
+export { jsonLdScriptText, jsonLdScriptElement } from './export/json-ld-script.js';

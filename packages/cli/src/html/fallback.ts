@@ -1,4 +1,4 @@
-import { SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
+import { jsonLdScriptElement, SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
 import { html, safeHref, type Html } from './html.js';
 
 /**
@@ -15,17 +15,27 @@ export interface FallbackFile {
 /** Occurrence dates listed per workshop before "and N more dates". */
 const MAX_DATES = 10;
 
-export function renderFallbacks(feed: Feed, now: Date): FallbackFile[] {
+/** schema.org JSON-LD to carry in the fallbacks, so that a page with the fallback in it describes itself to search engines. */
+export interface FallbackJsonLd {
+  /** Written into the workshop list's fallback: the workshops' events, series and courses. */
+  workshops?: unknown;
+  /** Written into the resource list's fallback. */
+  resources?: unknown;
+}
+
+export function renderFallbacks(feed: Feed, now: Date, jsonLd: FallbackJsonLd = {}): FallbackFile[] {
   const fmt = new DateFormats(feed.catalog.language);
   return [
-    { path: 'fallback/workshop-list.html', content: page(workshopList(feed, now, fmt)) },
-    { path: 'fallback/resource-list.html', content: page(resourceList(feed)) },
+    { path: 'fallback/workshop-list.html', content: page(workshopList(feed, now, fmt), jsonLd.workshops) },
+    { path: 'fallback/resource-list.html', content: page(resourceList(feed), jsonLd.resources) },
     ...feed.curricula.map((c) => ({ path: `fallback/curriculum-${c.id}.html`, content: page(curriculum(feed, c)) })),
   ];
 }
 
-function page(fragment: Html): string {
-  return `${fragment.toString().trim()}\n`;
+function page(fragment: Html, jsonLd?: unknown): string {
+  // Escaped for the script element by core's one serialiser: catalog text can never end the element.
+  const script = jsonLd !== undefined ? `${jsonLdScriptElement(jsonLd)}\n` : '';
+  return `${script}${fragment.toString().trim()}\n`;
 }
 
 // --- Workshops ---------------------------------------------------------------------------------------

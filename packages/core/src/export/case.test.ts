@@ -26,14 +26,17 @@ describe('toCase on the seed curricula', () => {
     const curriculum = catalog.curricula.find((c) => c.id === id)!;
     const pkg = packageOf(catalog, id);
     const objectives = curriculum.themes.flatMap((t) => t.objectives);
-    expect(pkg.CFItems).toHaveLength(curriculum.themes.length + objectives.length);
+    expect(pkg.CFItems).toHaveLength(curriculum.themes.length + objectives.length + curriculum.variants.length);
+    expect(pkg.CFItems.filter((i) => i.CFItemType === 'Curriculum Variant').map((i) => i.fullStatement)).toEqual(curriculum.variants.map((v) => v.title));
     expect(pkg.CFItems.filter((i) => i.CFItemType === 'Competency').map((i) => i.fullStatement)).toEqual(curriculum.themes.map((t) => t.title));
     expect(pkg.CFItems.filter((i) => i.CFItemType === 'Learning Objective').map((i) => i.fullStatement)).toEqual(objectives.map((o) => o.statement));
 
     // Every item is a child of exactly one node: objectives of their theme, themes of the document.
     const childOf = pkg.CFAssociations.filter((a) => a.associationType === 'isChildOf');
     const itemIds = pkg.CFItems.map((i) => i.identifier);
-    for (const item of pkg.CFItems) {
+    // Variants stand outside the hierarchy: themes point to them (isPartOf) when offered only in them.
+    for (const item of pkg.CFItems.filter((i) => i.CFItemType === 'Curriculum Variant')) expect(childOf.filter((a) => a.originNodeURI.identifier === item.identifier)).toEqual([]);
+    for (const item of pkg.CFItems.filter((i) => i.CFItemType !== 'Curriculum Variant')) {
       const parents = childOf.filter((a) => a.originNodeURI.identifier === item.identifier);
       expect(parents, item.fullStatement).toHaveLength(1);
       const parent = parents[0]!.destinationNodeURI.identifier;

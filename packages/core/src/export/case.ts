@@ -40,12 +40,19 @@ export interface CFItem {
   abbreviatedStatement?: string;
   CFItemType: string;
   CFItemTypeURI: CaseLink;
+  /** Of a curriculum variant: the names of the audiences it is for. */
+  conceptKeywords?: string[];
   language?: string;
   notes?: string;
   lastChangeDateTime: string;
 }
 
-export type CaseAssociationType = 'isChildOf' | 'exactMatchOf';
+/**
+ * isChildOf: the hierarchy (objective → theme → document); exactMatchOf: an objective that is an item
+ * published elsewhere; isPartOf: a theme offered only in a curriculum variant; precedes: themes taken in
+ * sequence, each before the next.
+ */
+export type CaseAssociationType = 'isChildOf' | 'exactMatchOf' | 'isPartOf' | 'precedes';
 
 export interface CFAssociation {
   identifier: string;
@@ -100,8 +107,20 @@ export interface CaseOptions {
   adoptionStatus?: string;
 }
 
+/**
+ * Where a catalog's CASE packages live: `case` under the page they are published at (`baseUrl`, else the
+ * catalog's `url`), else a `urn:mentorkit:<catalog id>:case` name that is stable but not resolvable.
+ */
+export function caseBaseUri(catalog: Pick<Catalog, 'id' | 'url'>, baseUrl?: string): string {
+  const page = baseUrl ?? catalog.url;
+  if (page !== undefined && /^https?:\/\//i.test(page)) return new URL('case', page.replace(/[?#].*$/, '').replace(/\/?$/, '/')).href;
+  return `urn:mentorkit:${catalog.id}:case`;
+}
+
 export const THEME_ITEM_TYPE = 'Competency';
 export const OBJECTIVE_ITEM_TYPE = 'Learning Objective';
+/** CFItemType of a curriculum variant (one audience's version): outside the hierarchy, themes point to it with isPartOf. */
+export const VARIANT_ITEM_TYPE = 'Curriculum Variant';
 
 /** Creative Commons licence names as catalogs write them ("CC BY-NC-SA 4.0") → the licence deed. */
 export function creativeCommonsUrl(license: string): string | undefined {
@@ -118,12 +137,14 @@ function prune<T extends object>(value: T): T {
 /**
  * The curriculum as a CASE package. Themes are CFItems of type "Competency", each objective a CFItem of
  * type "Learning Objective"; every objective isChildOf its theme, every theme isChildOf the document, and an
- * objective with a `caseItemUri` is an exactMatchOf that item.
+ * objective with a `caseItemUri` is an exactMatchOf that item. Each audience variant is a CFItem of type
+ * "Curriculum Variant" naming its audiences (conceptKeywords); a theme offered only in some variants
+ * isPartOf each of them. Themes in sequence: each precedes the next. {@link fromCase} reads all of it back.
  */
 export function toCase(curriculum: Curriculum, catalog: Catalog, options: CaseOptions): CasePackage {
   const now = instantOption(options.now, 'toCase options.now');
-  if (!/^https?:\/\/[^\s/]+/i.test(options.baseUri)) {
-    throw new RangeError(`toCase options.baseUri must be an absolute http(s) URL such as https://example.edu/ims/case/v1p0, but got ${JSON.stringify(options.baseUri)}`);
+  if (!/^https?:\/\/[^\s/]+/i.test(options.baseUri) && !/^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(options.baseUri)) {
+    throw new RangeError(`toCase options.baseUri must be an absolute http(s) URL such as https://example.edu/ims/case/v1p0 (or a urn:), but got ${JSON.stringify(options.baseUri)}`);
   }
   // The catalog resolves the provenance's organization and people; a curriculum from elsewhere would not resolve.
   if (!catalog.curricula.some((c) => c.id === curriculum.id)) {
@@ -145,6 +166,9 @@ export function toCase(curriculum: Curriculum, catalog: Catalog, options: CaseOp
   const itemTypes: CFItemTypeDefinition[] = [
     { title: THEME_ITEM_TYPE, description: 'A theme (competency) of the curriculum.', hierarchyCode: '1' },
     { title: OBJECTIVE_ITEM_TYPE, description: 'What a participant will be able to do after a session on the theme.', hierarchyCode: '2' },
+    ...(curriculum.variants.length > 0
+      ? [{ title: VARIANT_ITEM_TYPE, description: 'One audience’s version of the curriculum; a theme that isPartOf variants is offered only in them.', hierarchyCode: '0' }]
+      : []),
   ].map((t) => {
     const id = uuidV5(`${base}/item-types/${encodeURIComponent(t.title)}`);
     return { identifier: id, uri: `${base}/CFItemTypes/${id}`, ...t, lastChangeDateTime: stamp };
@@ -205,6 +229,28 @@ export function toCase(curriculum: Curriculum, catalog: Catalog, options: CaseOp
     );
   };
 
+  const variantLinks = new Map<string, CaseLink>();
+  curriculum.variants.forEach((variant, v) => {
+    const variantId = identifier(`variants/${encodeURIComponent(variant.id)}`);
+    const audiences = variant.audiences.map((id) => catalog.audiences.find((a) => a.id === id)?.name ?? id);
+    items.push(
+      prune<CFItem>({
+        identifier: variantId,
+        uri: `${base}/CFItems/${variantId}`,
+        fullStatement: variant.title,
+        listEnumeration: String(v + 1),
+        CFItemType: VARIANT_ITEM_TYPE,
+        CFItemTypeURI: typeLink(VARIANT_ITEM_TYPE),
+        conceptKeywords: audiences,
+        language,
+        notes: variant.description,
+        lastChangeDateTime: stamp,
+      }),
+    );
+    variantLinks.set(variant.id, link('CFItems', variant.title, variantId));
+  });
+
+  let previousTheme: CaseLink | undefined;
   curriculum.themes.forEach((theme, t) => {
     const themeId = identifier(`themes/${encodeURIComponent(theme.id)}`);
     items.push(
@@ -222,6 +268,12 @@ export function toCase(curriculum: Curriculum, catalog: Catalog, options: CaseOp
     );
     const themeLink = link('CFItems', theme.title, themeId);
     associate('isChildOf', themeLink, documentLink, t + 1);
+    for (const v of theme.variants ?? []) {
+      const variant = variantLinks.get(v);
+      if (variant) associate('isPartOf', themeLink, variant);
+    }
+    if (curriculum.ordering === 'sequence' && previousTheme) associate('precedes', previousTheme, themeLink, t);
+    previousTheme = themeLink;
     theme.objectives.forEach((objective, o) => {
       const objectiveId = identifier(`objectives/${encodeURIComponent(objective.id)}`);
       items.push(

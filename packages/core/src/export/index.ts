@@ -5,15 +5,18 @@ export { escapeText, foldLine, unfoldLines, contentLine, MAX_LINE_OCTETS } from 
 export { vtimezoneLines, type VTimezoneOptions } from './vtimezone.js';
 export { googleCalendarUrl, outlookCalendarUrl, MAX_LINK_DESCRIPTION, type CalendarLinkDetails, type LinkOccurrence } from './calendar-links.js';
 export { locationText } from './location-text.js';
+export { jsonLdScriptText, jsonLdScriptElement } from './json-ld-script.js';
 export { toJsonLd, toJsonLdGraph, toWorkshopJsonLd, toWorkshopJsonLdAll, eventStatusOf, SCHEMA_ORG, type JsonLdOptions } from './json-ld.js';
 // schema.org's Organization and Person would clash with the catalog's: the types live under one name.
 export type * as SchemaOrg from './schema-org.js';
 export type { JsonLdGraph, JsonLdNode } from './schema-org.js';
 export {
   toCase,
+  caseBaseUri,
   creativeCommonsUrl,
   THEME_ITEM_TYPE,
   OBJECTIVE_ITEM_TYPE,
+  VARIANT_ITEM_TYPE,
   type CaseOptions,
   type CasePackage,
   type CFDocument,
@@ -25,4 +28,5 @@ export {
   type CaseLink,
   type CaseAssociationType,
 } from './case.js';
+export { fromCase, parseCasePackage, slugId, CasePackageSchema, type CaseImport, type ParseCaseResult } from './case-import.js';
 export { uuidV5, isUuid } from './uuid.js';

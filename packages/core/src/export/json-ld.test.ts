@@ -72,6 +72,11 @@ describe('toJsonLd on the seed catalogs', () => {
     const series = nodes.filter((n) => n['@type'] === 'EventSeries');
     expect(series.length).toBeGreaterThan(0);
     for (const e of events) for (const ref of e.superEvent ?? []) expect(series.map((s) => s['@id'])).toContain(ref['@id']);
+    // …and each series lists exactly the events that point to it.
+    for (const s of series) {
+      const members = events.filter((e) => e.superEvent?.some((r) => r['@id'] === s['@id'])).map((e) => ({ '@id': e['@id'] }));
+      expect(s.subEvent).toEqual(members);
+    }
     const course = nodes.find((n): n is Course => n['@type'] === 'Course' && n.hasCourseInstance !== undefined)!;
     expect(course.hasCourseInstance![0]).toMatchObject({ '@type': 'CourseInstance', courseMode: 'online' });
     const resources = nodes.filter((n): n is LearningResource => n['@type'] === 'LearningResource');
@@ -223,6 +228,25 @@ describe('toJsonLd mapping', () => {
     if (!parsed.ok) throw new Error('fixture');
     expect(eventsOf(toJsonLd(parsed.catalog, { now: '2026-01-01T00:00:00Z' }))).toHaveLength(53);
     expect(eventsOf(toJsonLd(parsed.catalog, { now: NOW, from: '2026-02-01T00:00:00Z', to: '2026-03-01T00:00:00Z' }))).toHaveLength(4);
+  });
+});
+
+describe('authors', () => {
+  it('names a person once when the catalog lists them as a person and as a credited name', () => {
+    const parsed = parseCatalog({
+      version: 1,
+      id: 'a',
+      title: 'A',
+      defaultTimeZone: 'UTC',
+      people: [{ id: 'lisa', name: 'Lisa Z. Fain' }],
+      resources: [{ id: 'book', kind: 'book', title: 'Book', people: ['lisa'], authors: ['Lisa  Z. Fain', 'Lois J. Zachary', 'Lois J. Zachary'] }],
+    } satisfies CatalogInput);
+    if (!parsed.ok) throw new Error('fixture');
+    const [book] = toJsonLd(parsed.catalog, { now: NOW }) as LearningResource[];
+    expect(book!.author).toEqual([
+      { '@type': 'Person', name: 'Lisa Z. Fain' },
+      { '@type': 'Person', name: 'Lois J. Zachary' },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * schema.org JSON-LD of a catalog: an EducationEvent per workshop occurrence (in an EventSeries per
  * program), a Course per self-paced course and per request-only workshop, a LearningResource per other
- * resource. Built as typed objects (schema-org.ts); serialise with JSON.stringify. See
+ * resource. Built as typed objects (schema-org.ts); serialise with jsonLdScriptText (json-ld-script.ts). See
  * docs/adr/0004-exports.md for the mapping decisions.
  */
 import type { Catalog } from '../catalog/catalog.schema.js';
@@ -49,6 +49,8 @@ export interface JsonLdOptions {
   /** Only these workshops / programs, as in toICalendar. */
   workshops?: readonly string[];
   programs?: readonly string[];
+  /** Only the workshops' nodes (events, series, request-only courses) or only the resources'; default both. */
+  only?: 'workshops' | 'resources';
 }
 
 const EVENT_STATUS: Record<SessionStatus, EventStatusType> = {
@@ -236,7 +238,8 @@ class JsonLdWriter {
     }
   }
 
-  series(programId: string): EventSeries | undefined {
+  /** A program as the EventSeries its events are part of, listing them (`subEvent`), so a reader sees the whole series. */
+  series(programId: string, events: readonly EducationEvent[]): EventSeries | undefined {
     const p = this.lookup.programs.get(programId);
     if (!p) return undefined;
     return prune<EventSeries>({
@@ -246,6 +249,8 @@ class JsonLdWriter {
       description: p.summary ?? p.description,
       url: p.url,
       image: imageObject(p.image),
+      audience: nonEmpty(this.audiences(p.audiences, undefined)),
+      subEvent: nonEmpty(events.map((e): IdReference => ({ '@id': e['@id'] }))),
       organizer: nonEmpty(p.hosts.flatMap((id) => {
         const o = this.lookup.organizations.get(id);
         return o ? [this.organization(o)] : [];
@@ -357,12 +362,20 @@ class JsonLdWriter {
         inLanguage: this.catalog.language,
       });
     }
+    // A person may be both a catalog entry (people) and a credited name (authors): one author each.
+    const seen = new Set<string>();
+    const once = (name: string): boolean => {
+      const key = name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
     const authors: Array<Person | Organization> = [
       ...r.people.flatMap((id) => {
         const p = this.lookup.people.get(id);
-        return p ? [prune<Person>({ '@type': 'Person', name: p.name, honorificPrefix: p.honorific, url: p.url })] : [];
+        return p && once(p.name) ? [prune<Person>({ '@type': 'Person', name: p.name, honorificPrefix: p.honorific, url: p.url })] : [];
       }),
-      ...r.authors.map((name): Person => ({ '@type': 'Person', name })),
+      ...r.authors.filter(once).map((name): Person => ({ '@type': 'Person', name })),
     ];
     return prune<LearningResource>({
       '@type': 'LearningResource',
@@ -394,16 +407,22 @@ class JsonLdWriter {
   workshopNodes(workshops: readonly Workshop[]): JsonLdNode[] {
     const events: EducationEvent[] = [];
     const courses: Course[] = [];
-    const programIds = new Set<string>();
+    const byProgram = new Map<string, EducationEvent[]>();
     for (const w of workshops) {
       if (w.kind === 'scheduled') {
         const own = this.events(w);
         events.push(...own);
-        if (own.length > 0) w.programs.forEach((p) => programIds.add(p));
+        if (own.length > 0) {
+          for (const p of w.programs) {
+            const list = byProgram.get(p);
+            if (list) list.push(...own);
+            else byProgram.set(p, [...own]);
+          }
+        }
       } else courses.push(this.requestCourse(w));
     }
-    const series = [...programIds].flatMap((id) => {
-      const s = this.series(id);
+    const series = [...byProgram].flatMap(([id, own]) => {
+      const s = this.series(id, own);
       return s ? [s] : [];
     });
     return [...events, ...series, ...courses];
@@ -416,8 +435,8 @@ class JsonLdWriter {
  */
 export function toJsonLd(catalog: Catalog, options: JsonLdOptions): JsonLdNode[] {
   const writer = new JsonLdWriter(catalog, options);
-  const workshops = selectWorkshops(catalog, options, 'toJsonLd');
-  const resources = selectResources(catalog, options);
+  const workshops = options.only === 'resources' ? [] : selectWorkshops(catalog, options, 'toJsonLd');
+  const resources = options.only === 'workshops' ? [] : selectResources(catalog, options);
   return [...writer.workshopNodes(workshops), ...resources.map((r) => writer.resource(r))];
 }
 
@@ -427,7 +446,7 @@ export function toJsonLdGraph(catalog: Catalog, options: JsonLdOptions): JsonLdG
 }
 
 /** The JSON-LD for one workshop's page: its events (or its Course, if request-only) and its program series. */
-export function toWorkshopJsonLd(catalog: Catalog, workshopId: string, options: Omit<JsonLdOptions, 'workshops' | 'programs'>): JsonLdGraph {
+export function toWorkshopJsonLd(catalog: Catalog, workshopId: string, options: Omit<JsonLdOptions, 'workshops' | 'programs' | 'only'>): JsonLdGraph {
   const workshops = selectWorkshops(catalog, { workshops: [workshopId] }, 'toWorkshopJsonLd');
   return { '@context': SCHEMA_ORG, '@graph': new JsonLdWriter(catalog, options).workshopNodes(workshops) };
 }
@@ -437,7 +456,7 @@ export function toWorkshopJsonLd(catalog: Catalog, workshopId: string, options: 
  * per workshop, but the lookups are built once: per-workshop calls on a large catalog cost time
  * proportional to the square of its size.
  */
-export function toWorkshopJsonLdAll(catalog: Catalog, options: Omit<JsonLdOptions, 'workshops' | 'programs'>): Map<string, JsonLdGraph> {
+export function toWorkshopJsonLdAll(catalog: Catalog, options: Omit<JsonLdOptions, 'workshops' | 'programs' | 'only'>): Map<string, JsonLdGraph> {
   const writer = new JsonLdWriter(catalog, options);
   const out = new Map<string, JsonLdGraph>();
   // A duplicated id (a parse error, but this takes any Catalog) selects every workshop with it, as toWorkshopJsonLd does.

@@ -100,6 +100,9 @@ export interface EventSeries {
   url?: string;
   image?: ImageObject;
   organizer?: Organization[];
+  audience?: EducationalAudience[];
+  /** The events of the series in the same graph. */
+  subEvent?: IdReference[];
   inLanguage?: string;
 }
 
