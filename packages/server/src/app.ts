@@ -6,7 +6,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -126,7 +125,8 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
       const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
       if (hasBody && !/^application\/json(\s*;|$)/i.test(type)) throw new ApiError('unsupported-media-type', 'Send the body as application/json.');
       if (limiter !== undefined && personal) {
-        const wait = limiter.hit(clientAddress(c as unknown as Context<Env>, options.trustProxy === true));
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono types a middleware's input as any
+        const wait = limiter.hit(clientAddress(options.trustProxy === true ? c.req.header('x-forwarded-for') : undefined, () => getConnInfo(c).remote.address));
         if (wait !== undefined) {
           c.header('Retry-After', String(wait));
           throw new ApiError('rate-limited', `Too many requests from your address. Please wait ${wait} seconds and try again.`, { retryAfterSeconds: wait });
@@ -217,13 +217,12 @@ function isDatabase(value: ServerOptions['database']): value is Database {
   return value !== undefined && 'db' in value && 'kind' in value;
 }
 
-function clientAddress(c: Context<Env>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/** The client's address: X-Forwarded-For's first entry when trusted, else the socket's. */
+function clientAddress(forwarded: string | undefined, socket: () => string | undefined): string {
+  const first = forwarded?.split(',')[0]?.trim();
+  if (first) return first;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return socket() ?? 'unknown';
   } catch {
     // Not served by the Node adapter (e.g. app.request in tests): one shared bucket.
     return 'local';

@@ -161,6 +161,6 @@ export function rsvpBody(overrides: Record<string, unknown> = {}, person: Record
   };
 }
 
-export function postJson(body: unknown, key = crypto.randomUUID(), headers: Record<string, string> = {}): RequestInit {
+export function postJson(body: unknown, key: string = crypto.randomUUID(), headers: Record<string, string> = {}): RequestInit {
   return { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, ...headers }, body: JSON.stringify(body) };
 }

@@ -94,7 +94,7 @@ const CSV_COLUMNS = ['registrationId', 'workshopId', 'occurrenceId', 'status', '
 /** RFC 4180 CSV; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
 export function toCsv(rows: readonly Record<string, unknown>[]): string {
   const cell = (value: unknown) => {
-    let text = value === null || value === undefined ? '' : String(value);
+    let text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : value === null || value === undefined ? '' : JSON.stringify(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
@@ -113,7 +113,7 @@ export function registerAdminRoutes(app: App, table: RouteEntry[]): void {
     if (format === 'csv' || (format === undefined && (c.req.header('accept') ?? '').includes('text/csv'))) {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', 'attachment; filename="registrations.csv"');
-      return c.body(toCsv(rows), 200) as never;
+      return c.body(toCsv(rows), 200);
     }
     return c.json({ registrations: rows }, 200);
   });

@@ -97,6 +97,6 @@ export function registerManageRoutes(app: App, table: RouteEntry[]): void {
   register(app, table, script, 'public', (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(MANAGE_SCRIPT, 200) as never;
+    return c.body(MANAGE_SCRIPT, 200);
   });
 }

@@ -256,7 +256,7 @@ export class RsvpService {
           workshopId: entry.workshop.id,
           occurrenceId: x.occurrence.id,
           personKey,
-          status: x.status as RegistrationStatus,
+          status: x.status,
           code: x.code,
           tierIndex: tier.index,
           tierId: tier.tier?.id ?? null,
@@ -727,7 +727,6 @@ export class RsvpService {
         requestedAt: registrations.requestedAt,
         decidedAt: registrations.decidedAt,
         offerExpiresAt: registrations.offerExpiresAt,
-        queueOrder: registrations.queueOrder,
         name: submissions.name,
         email: submissions.email,
         person: submissions.person,
@@ -747,8 +746,7 @@ export class RsvpService {
         position = (positions.get(key) ?? 0) + 1;
         positions.set(key, position);
       }
-      const { queueOrder: _order, ...rest } = r;
-      return { ...rest, requestedAt: r.requestedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null, position: position ?? null };
+      return { ...r, requestedAt: r.requestedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null, position: position ?? null };
     });
   }
 
@@ -802,11 +800,22 @@ export class RsvpService {
   async reconcile(snapshot: CatalogSnapshot = this.#catalogs.current): Promise<{ cancelled: number; moved: number; promoted: number }> {
     const held = await this.#db.selectDistinct({ workshopId: registrations.workshopId, occurrenceId: registrations.occurrenceId }).from(registrations).where(inArray(registrations.status, ACTIVE));
     const result = { cancelled: 0, moved: 0, promoted: 0 };
-    for (const h of held) {
-      const o = snapshot.workshops.get(h.workshopId)?.occurrences.get(h.occurrenceId);
+    const heldIds = new Set(held.map((h) => `${h.workshopId}\u001f${h.occurrenceId}`));
+    for (let h of held) {
+      const entry = snapshot.workshops.get(h.workshopId);
+      let o = entry?.occurrences.get(h.occurrenceId);
+      const movedTo = o === undefined && entry !== undefined ? movedOccurrence(entry, h.occurrenceId, (id) => heldIds.has(`${h.workshopId}\u001f${id}`)) : undefined;
       await this.#tx(async (tx) => {
-        await lockAll(tx, [occurrenceLock(h.workshopId, h.occurrenceId)]);
+        await lockAll(tx, [occurrenceLock(h.workshopId, h.occurrenceId), ...(movedTo ? [occurrenceLock(h.workshopId, movedTo.id)] : [])]);
         const now = this.#clock();
+        if (movedTo !== undefined) {
+          // The author changed the start of a one-off session (its id names the start): the same meeting, moved.
+          await tx.update(registrations).set({ occurrenceId: movedTo.id, updatedAt: now }).where(and(eq(registrations.workshopId, h.workshopId), eq(registrations.occurrenceId, h.occurrenceId)));
+          await tx.update(occurrenceSnapshots).set({ occurrenceId: movedTo.id }).where(and(eq(occurrenceSnapshots.workshopId, h.workshopId), eq(occurrenceSnapshots.occurrenceId, h.occurrenceId)));
+          await this.#audit(tx, 'catalog', 'occurrence.renamed', `${h.workshopId} ${h.occurrenceId}`, { to: movedTo.id });
+          h = { ...h, occurrenceId: movedTo.id };
+          o = movedTo;
+        }
         const [before] = await tx.select().from(occurrenceSnapshots).where(and(eq(occurrenceSnapshots.workshopId, h.workshopId), eq(occurrenceSnapshots.occurrenceId, h.occurrenceId)));
         if (o === undefined || o.status === 'cancelled') {
           const code = o === undefined ? 'occurrence-removed' : 'occurrence-cancelled';
@@ -842,6 +851,23 @@ export class RsvpService {
     }
     return result;
   }
+}
+
+/**
+ * The occurrence a vanished one became: occurrence ids name the original start (`session@2026-03-12T15:00`),
+ * so editing a one-off session's start gives it a new id. The same session's only occurrence, or its only
+ * occurrence on the same local day that holds no registrations yet, is taken as the same meeting, moved.
+ */
+export function movedOccurrence(entry: WorkshopEntry, occurrenceId: string, isHeld: (id: string) => boolean): FeedOccurrence | undefined {
+  const at = occurrenceId.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const sessionId = occurrenceId.slice(0, at);
+  const day = occurrenceId.slice(at + 1, at + 11);
+  const siblings = [...entry.occurrences.values()].filter((o) => o.sessionId === sessionId && !isHeld(o.id));
+  const all = [...entry.occurrences.values()].filter((o) => o.sessionId === sessionId);
+  if (all.length === 1 && siblings.length === 1) return siblings[0];
+  const sameDay = siblings.filter((o) => o.id.slice(o.id.lastIndexOf('@') + 1, o.id.lastIndexOf('@') + 11) === day);
+  return sameDay.length === 1 ? sameDay[0] : undefined;
 }
 
 function toRequest(r: ActiveRow): RsvpRequest {
