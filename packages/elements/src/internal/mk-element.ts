@@ -4,14 +4,52 @@ import { hasMessages, loadMessages, messagesLocaleFor, resolveLang, withMessages
 
 export type Theme = 'light' | 'dark' | 'auto';
 
-// One observer for the whole page: a change of <html lang> re-renders every connected widget.
+// One observer for the whole page: a change of <html lang> re-renders every connected widget; a change
+// of <html> or <body> attributes (a site's dark-mode class, say) or of the system's colour scheme makes
+// every widget look at the page behind it again.
 const connected = new Set<MkElement>();
-let documentLangObserver: MutationObserver | undefined;
+let documentObserver: MutationObserver | undefined;
 
-function observeDocumentLang(): void {
-  if (documentLangObserver || typeof MutationObserver === 'undefined') return;
-  documentLangObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
-  documentLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+function observeDocument(): void {
+  if (documentObserver || typeof MutationObserver === 'undefined') return;
+  documentObserver = new MutationObserver((records) => {
+    if (records.some((r) => r.target === document.documentElement && r.attributeName === 'lang')) connected.forEach((el) => el.requestUpdate());
+    connected.forEach((el) => el.checkHostScheme());
+  });
+  documentObserver.observe(document.documentElement, { attributes: true });
+  if (document.body) documentObserver.observe(document.body, { attributes: true });
+  matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', () => connected.forEach((el) => el.checkHostScheme()));
+}
+
+/** `rgb(…)`/`rgba(…)` as numbers, or undefined for anything else (a colour function this does not read). */
+function rgba(color: string): [number, number, number, number] | undefined {
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/.exec(color);
+  if (!m) return undefined;
+  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number.parseFloat(m[4]) / 100 : Number(m[4]);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
+}
+
+function luminance([r, g, b]: [number, number, number, number]): number {
+  const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/**
+ * Whether the page behind `element` is dark: the first mostly opaque background colour among its
+ * ancestors (through shadow roots) decides; a background image without a colour, or no background at
+ * all, is judged by the text colour the page gives the element (light text means a dark page).
+ */
+export function pageIsDark(element: Element): boolean {
+  let node: Element | null = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
+  while (node) {
+    const style = getComputedStyle(node);
+    const background = rgba(style.backgroundColor);
+    if (background && background[3] >= 0.5) return luminance(background) < 0.18;
+    if (style.backgroundImage !== 'none') break;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  const text = element.parentElement ? rgba(getComputedStyle(element.parentElement).color) : undefined;
+  return text ? luminance(text) > 0.4 : false;
 }
 
 /**
@@ -30,7 +68,9 @@ export class MkElement extends LitElement {
   };
 
   /**
-   * Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system setting.
+   * Colour scheme. Unset: the host page's (dark when the background behind the widget is dark, light
+   * otherwise). `light`, `dark`, or `auto` to follow the visitor's system setting; a scheme unlike the
+   * page's behind the widget paints its own surface, so the widget stays legible.
    * @attr theme
    */
   declare theme: Theme | undefined;
@@ -54,10 +94,31 @@ export class MkElement extends LitElement {
     return messagesLocaleFor(this.locale);
   }
 
+  /** Holds the `mk-on-dark` custom state; so subclasses must not call `attachInternals()` themselves. */
+  #internals: ElementInternals | undefined = this.attachInternals?.();
+
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
-    observeDocumentLang();
+    observeDocument();
+    this.checkHostScheme();
+  }
+
+  /**
+   * Looks at the page behind the widget again (done on connecting, and when the page's `<html>` or
+   * `<body>` attributes or the system's colour scheme change). Call it after restyling a section
+   * around a widget. With `theme` unset the widget takes the page's scheme; with a theme that differs
+   * from it, the widget paints its own surface.
+   */
+  checkHostScheme(): void {
+    const states = this.#internals?.states;
+    if (!states || !this.isConnected) return;
+    try {
+      if (pageIsDark(this)) states.add('mk-on-dark');
+      else states.delete('mk-on-dark');
+    } catch {
+      // A browser that does not know custom states keeps the light default.
+    }
   }
 
   override disconnectedCallback(): void {

@@ -16,13 +16,24 @@ const darkTokens = css`
   color-scheme: dark;
 `;
 
+/** A widget whose scheme differs from the page behind it brings its own background. */
+const ownSurface = css`
+  background: var(--_mk-surface);
+  padding: var(--_mk-space-3);
+  border-radius: var(--_mk-radius);
+`;
+
 /**
  * Global design tokens. Pages theme every widget at once by setting the public `--mk-*` properties
  * anywhere above the widget (`:root`, a wrapper, the element itself); inside the shadow root only the
  * private `--_mk-*` copies are read, so a token set on `:root` is never shadowed by a default declared
  * on `:host`.
  *
- * `theme` attribute: absent or `light` — light; `dark` — dark; `auto` — follows `prefers-color-scheme`.
+ * `theme` attribute: absent — follows the host page (dark when the background behind the widget is
+ * dark; `MkElement` sets the `mk-on-dark` custom state); `light`; `dark`; `auto` — follows
+ * `prefers-color-scheme`. A theme that differs from the page behind it paints its own surface, so its
+ * text never sits on a background it was not chosen for. In a forced-colours mode every colour token is
+ * a system colour of the page's scheme.
  * Page values of `--mk-color-*` apply in both schemes; a page that wants different dark colours sets
  * them under its own `mk-*[theme=dark]` selector.
  *
@@ -64,6 +75,43 @@ export const tokenStyles = css`
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       ${darkTokens}
+    }
+  }
+  /* Separate rules: a browser without :state() drops only these. */
+  :host(:not([theme]):state(mk-on-dark)) {
+    ${darkTokens}
+  }
+  :host([theme='light']:state(mk-on-dark)) {
+    ${ownSurface}
+  }
+  :host([theme='dark']:not(:state(mk-on-dark))) {
+    ${ownSurface}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']:not(:state(mk-on-dark))) {
+      ${ownSurface}
+    }
+  }
+  @media not (prefers-color-scheme: dark) {
+    :host([theme='auto']:state(mk-on-dark)) {
+      ${ownSurface}
+    }
+  }
+  /* High-contrast modes paint in the system's colours of the page's scheme: the tokens become those
+     colours, so whatever the browser leaves unforced still matches what it forces, whatever the theme. */
+  @media (forced-colors: active) {
+    :host {
+      --_mk-accent: LinkText !important;
+      --_mk-accent-contrast: Canvas !important;
+      --_mk-surface: Canvas !important;
+      --_mk-surface-alt: Canvas !important;
+      --_mk-text: CanvasText !important;
+      --_mk-muted: CanvasText !important;
+      --_mk-border: CanvasText !important;
+      --_mk-danger: CanvasText !important;
+      --_mk-success: CanvasText !important;
+      --_mk-warning: CanvasText !important;
+      color-scheme: inherit !important;
     }
   }
 `;

@@ -3,14 +3,19 @@ import '../../src/define/all.js';
 import { SAMPLE_NOW, sampleFeed } from '../sample-feed.js';
 
 const params = new URLSearchParams(location.search);
-const theme = (params.get('theme') ?? 'light') as 'light' | 'dark';
+const theme = params.get('theme') ?? 'light';
+/** The host page's scheme: `host=dark` or `host=light`, else the theme's (`theme=unset` leaves the attribute off). */
+const host = params.get('host') ?? (theme === 'dark' ? 'dark' : 'light');
 const widget = params.get('widget') ?? 'list';
 document.documentElement.lang = params.get('lang') ?? 'en';
-document.body.style.cssText = `margin:0;padding:32px;background:${theme === 'dark' ? '#101418' : '#f7f7f5'};color:${theme === 'dark' ? '#eee' : '#222'};font-family:Georgia,serif`;
+document.body.style.cssText = `margin:0;padding:32px;background:${host === 'dark' ? '#101418' : '#f7f7f5'};color:${host === 'dark' ? '#eee' : '#222'};font-family:Georgia,serif`;
+const setTheme = (el: HTMLElement) => {
+  if (theme !== 'unset') el.setAttribute('theme', theme);
+};
 
 if (widget === 'list') {
   const list = document.createElement('mk-workshop-list');
-  list.setAttribute('theme', theme);
+  setTheme(list);
   list.now = SAMPLE_NOW;
   list.viewerTimeZone = 'Europe/Berlin';
   list.catalog = sampleFeed();
@@ -23,7 +28,7 @@ if (widget === 'list') {
   });
 } else {
   const form = document.createElement('mk-rsvp-form');
-  form.setAttribute('theme', theme);
+  setTheme(form);
   form.catalog = sampleFeed();
   form.workshopId = params.get('workshop') ?? 'mentoring-up-expectations';
   form.now = new Date(params.get('now') ?? '2026-01-21T00:00:00Z');

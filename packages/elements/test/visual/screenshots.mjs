@@ -40,6 +40,11 @@ const shots = [
   ['form-dark', '?widget=form&theme=dark'],
   ['form-errors', '?widget=form&theme=light&submit=1'],
   ['form-narrow', '?widget=form&theme=light&workshop=new-semester&now=2026-01-05T12:00:00Z'],
+  // Theme unset follows the host page; a theme unlike the page brings its own surface.
+  ['list-dark-host-unset', '?widget=list&theme=unset&host=dark'],
+  ['form-dark-host-unset', '?widget=form&theme=unset&host=dark'],
+  ['list-dark-host-light', '?widget=list&theme=light&host=dark'],
+  ['form-light-host-dark', '?widget=form&theme=dark&host=light'],
 ];
 for (const [name, query] of shots) {
   await page.setViewportSize({ width: name.endsWith('narrow') ? 380 : 900, height: 1200 });
