@@ -1,5 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEFAULT_ROLES, evaluateEligibility, parseCatalog } from '@mentorkit/core';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './support/cli.js';
 
@@ -20,9 +22,13 @@ describe('mentorkit init', () => {
   it('writes a commented starter catalog with $schema that checks with no errors and no warnings', async () => {
     const r = await cli(['init', 'starter.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('wrote starter.yaml');
+    expect(r.stdout).toContain('wrote starter.yaml and catalog.schema.json');
     const text = await readFile(join(dir, 'starter.yaml'), 'utf8');
-    expect(text).toMatch(/^\$schema: https:\/\/\S+catalog\.schema\.json$/m);
+    // The schema is a file beside the catalog: it resolves with no network.
+    expect(text).toMatch(/^\$schema: \.\/catalog\.schema\.json$/m);
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/catalog\.schema\.json$/m);
+    const schema = JSON.parse(await readFile(join(dir, 'catalog.schema.json'), 'utf8'));
+    expect(JSON.parse((await cli(['schema'])).stdout)).toEqual(schema);
     expect(text).toMatch(/^# /m);
     for (const key of ['organizations:', 'audiences:', 'programs:', 'policies:', 'workshops:', 'resources:', 'eligibility:', 'window:', 'objectives:', 'kind: request-only']) {
       expect(text).toContain(key);
@@ -45,6 +51,31 @@ describe('mentorkit init', () => {
       const doc = JSON.parse(check.stdout);
       expect([...doc.errors, ...doc.findings], `${now} ${zone}`).toEqual([]);
     }
+  });
+
+  it('points $schema where --schema says, and then writes no schema file', async () => {
+    const sub = join(dir, 'elsewhere');
+    await mkdir(sub);
+    const r = await cli(['init', 'elsewhere/catalog.yaml', '--schema', 'https://www.example.edu/catalog.schema.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(await readFile(join(sub, 'catalog.yaml'), 'utf8')).toMatch(/^\$schema: https:\/\/www\.example\.edu\/catalog\.schema\.json$/m);
+    expect(existsSync(join(sub, 'catalog.schema.json'))).toBe(false);
+  });
+
+  it('explains its eligibility rule in tidy sentences', async () => {
+    const path = join(dir, 'explained.yaml');
+    expect((await cli(['init', 'explained.yaml'], { cwd: dir })).code).toBe(0);
+    const parsed = parseCatalog(await readFile(path, 'utf8'));
+    if (!parsed.ok) throw new Error('starter does not parse');
+    const roles = parsed.catalog.vocabularies.roles.length > 0 ? parsed.catalog.vocabularies.roles : DEFAULT_ROLES.map((r) => ({ id: r.id, label: r.label.toLowerCase() }));
+    const policy = parsed.catalog.policies[0]!;
+    const no = evaluateEligibility(policy.eligibility, { role: 'undergraduate' }, { vocabularies: { roles } });
+    expect(no.reasons.map((r) => r.message)).toEqual(['This is for people whose role is one of: faculty, postdoctoral scholar; you told us your role is undergraduate student.']);
+    const yes = evaluateEligibility(policy.eligibility, { role: 'postdoc' }, { vocabularies: { roles } });
+    for (const m of [...no.reasons, ...yes.reasons].map((r) => r.message)) expect(m).toMatch(/^[A-Z][^]*[^.;:,]\.$/);
+    const request = parsed.catalog.workshops.find((w) => w.kind === 'request-only');
+    const chair = evaluateEligibility(request?.kind === 'request-only' ? request.request.eligibility : undefined, { role: 'faculty' }, { vocabularies: { roles } });
+    expect(chair.reasons[0]!.message).toBe('This is for people whose role is one of: department chair, program director; you told us your role is faculty.');
   });
 
   it('refuses to overwrite an existing file unless --force', async () => {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { TimeZoneSchema } from '@mentorkit/core';
+import { dirname, join, resolve } from 'node:path';
+import { catalogJsonSchema, TimeZoneSchema } from '@mentorkit/core';
 import type { Command } from '../args.js';
 import { colorsFor, UsageError } from '../io.js';
 import { starterCatalog } from '../starter.js';
@@ -9,6 +9,8 @@ import { NOW_OPTION } from './shared.js';
 
 const DEFAULT_FILE = 'catalog.yaml';
 const DEFAULT_ZONE = 'America/New_York';
+/** Written beside the catalog, so that editors find the schema with no network. */
+const SCHEMA_FILE = 'catalog.schema.json';
 
 export const initCommand: Command = {
   name: 'init',
@@ -18,19 +20,21 @@ export const initCommand: Command = {
     `Writes a small, commented catalog (default ${DEFAULT_FILE}) with one of each thing: an organization, an`,
     'audience, a program, an RSVP policy with eligibility and a window, a workshop with a session a few',
     'weeks from now, an offering booked on request, and a resource. It passes "mentorkit check" as written.',
-    'An existing file is never overwritten unless --force is given.',
+    `Beside it, ${SCHEMA_FILE} (what "mentorkit schema" prints), which $schema points at, so editors complete`,
+    'and check the catalog with no network; --schema points elsewhere instead and writes no schema file.',
+    'An existing catalog is never overwritten unless --force is given; the schema file is always rewritten.',
   ].join('\n'),
   options: {
     force: { type: 'boolean', short: 'f', description: 'Overwrite the file if it exists' },
     'time-zone': { type: 'string', value: '<zone>', description: `IANA time zone of the catalog and its sample session (default ${DEFAULT_ZONE})` },
-    schema: { type: 'string', value: '<url|path>', description: 'What $schema points at, e.g. a saved "mentorkit schema" (default: the schema\'s URL)' },
+    schema: { type: 'string', value: '<url|path>', description: `What $schema points at instead of a ${SCHEMA_FILE} written beside the catalog` },
     now: { ...NOW_OPTION, description: 'Place the sample session a few weeks after this time (default: now)' },
   },
   exit: ['  0  written', '  2  usage error, or the file exists (without --force)'],
   examples: [
     'mentorkit init',
     'mentorkit init mentoring/catalog.yaml --time-zone America/Los_Angeles',
-    'mentorkit schema > catalog.schema.json && mentorkit init --schema ./catalog.schema.json',
+    'mentorkit init mentoring/catalog.yaml --schema https://www.example.edu/mentoring/catalog.schema.json',
   ],
   async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError(`init writes one file, but ${positionals.length} were given`, 'init');
@@ -47,7 +51,7 @@ export const initCommand: Command = {
     const path = resolve(io.cwd, file);
     try {
       // 'wx' fails if the file exists: no window between checking and writing.
-      await writeFile(path, starterCatalog({ now, timeZone, ...(schema !== undefined ? { schema } : {}) }), { flag: values.force === true ? 'w' : 'wx' });
+      await writeFile(path, starterCatalog({ now, timeZone, schema: schema ?? `./${SCHEMA_FILE}` }), { flag: values.force === true ? 'w' : 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new UsageError(`"${file}" already exists; use --force to overwrite it`, 'init');
@@ -55,8 +59,14 @@ export const initCommand: Command = {
       if (code === 'EISDIR') throw new UsageError(`"${file}" is a folder; name the catalog file to write`, 'init');
       throw error;
     }
+    let schemaNote = '';
+    if (schema === undefined) {
+      const schemaPath = join(dirname(path), SCHEMA_FILE);
+      await writeFile(schemaPath, `${JSON.stringify(catalogJsonSchema(), null, 2)}\n`);
+      schemaNote = ` and ${join(dirname(file), SCHEMA_FILE)}`;
+    }
     const c = colorsFor(io.stdout, io.env);
-    io.stdout.write(`${c.green('wrote')} ${file}\nnext: edit it, then run ${c.bold(`mentorkit check ${file}`)}\n`);
+    io.stdout.write(`${c.green('wrote')} ${file}${schemaNote}\nnext: edit it, then run ${c.bold(`mentorkit check ${file}`)}\n`);
     return 0;
   },
 };

@@ -607,3 +607,44 @@ describe('rsvp-window-unresolvable', () => {
     expect(findings[0]?.message).toMatch(/2027-05-05T16:00/);
   });
 });
+
+describe('lintCatalog: rules on facts', () => {
+  const policy = (eligibility: unknown, extra: Record<string, unknown> = {}) => ({
+    policies: [
+      {
+        id: 'p',
+        eligibility,
+        questions: [{ id: 'campus', label: 'Campus', type: 'select', options: ['north', 'south'] }],
+        ...extra,
+      },
+    ],
+  });
+
+  it('reports a fact one typo from a known one as an error, with "did you mean"', () => {
+    const [f, ...rest] = only(lint(policy({ fact: 'rol', operator: 'equals', value: 'postdoc' })), 'unknown-fact');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', pathText: 'policies[0].eligibility.fact', value: 'rol' });
+    expect(f!.message).toContain('did you mean "role"?');
+    const nested = only(lint(policy({ all: [{ not: { fact: 'campsu', operator: 'equals', value: 'north' } }] })), 'unknown-fact');
+    expect(nested.map((x) => [x.pathText, x.message.includes('"campus"')])).toEqual([['policies[0].eligibility.all[0].not.fact', true]]);
+  });
+
+  it('warns about a fact nothing collects (it may come from sign-in), and accepts known facts and question ids', () => {
+    const findings = lint(policy({ any: [{ fact: 'eduPersonEntitlement', operator: 'exists' }, { fact: 'campus', operator: 'equals', value: 'north' }, { fact: 'yearsInRole', operator: 'at-least', value: 2 }] }));
+    expect(findings.filter((f) => f.code.includes('fact')).map((f) => [f.code, f.severity, f.pathText])).toEqual([['uncollected-fact', 'warning', 'policies[0].eligibility.any[0].fact']]);
+  });
+
+  it('reports a value a select question does not offer, with "did you mean"', () => {
+    const [f] = only(lint(policy({ fact: 'campus', operator: 'in', value: ['north', 'suoth'] })), 'unknown-fact-value');
+    expect(f).toMatchObject({ severity: 'error', pathText: 'policies[0].eligibility.value[1]', value: 'suoth' });
+    expect(f!.message).toContain('did you mean "south"?');
+  });
+
+  it('looks into priority tiers and request-only eligibility', () => {
+    const findings = lint({
+      ...policy(undefined, { priority: [{ id: 't1', label: 'First', when: { fact: 'feild', operator: 'equals', value: 'stem' } }] }),
+      workshops: [{ id: 'r', kind: 'request-only', title: 'R', objectives: [{ statement: 'x' }], request: { method: 'contact', eligibility: { fact: 'institutoin', operator: 'exists' } } }],
+    });
+    expect(only(findings, 'unknown-fact').map((f) => f.pathText)).toEqual(['policies[0].priority[0].when.fact', 'workshops[0].request.eligibility.fact']);
+  });
+});

@@ -1,11 +1,12 @@
 import { DateTime, Duration } from 'luxon';
-import type { WindowBoundary } from '../rsvp/policy.schema.js';
+import { STANDARD_FIELDS, type WindowBoundary } from '../rsvp/policy.schema.js';
+import { KNOWN_FACTS, type Rule } from '../rules/rules.schema.js';
 import type { Session } from '../session/session.schema.js';
 import type { LocalDateTime, TimeZone } from '../time/time.schema.js';
 import { resolveWallClock } from '../time/zoned.js';
 import type { Workshop } from '../workshop/workshop.schema.js';
 import type { Catalog } from './catalog.schema.js';
-import { formatPath } from './errors.js';
+import { closest, formatPath } from './errors.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import { resolveRsvpWindow } from '../rsvp/window.js';
 import { effectivePolicy } from '../workshop/workshop.js';
@@ -21,6 +22,9 @@ export const LINT_CODES = {
   'term-ends-before-start': 'error',
   'rsvp-window-inverted': 'error',
   'rsvp-window-unresolvable': 'error',
+  'unknown-fact': 'error',
+  'unknown-fact-value': 'error',
+  'uncollected-fact': 'warning',
   'workshop-without-objectives': 'warning',
   'workshop-without-audience': 'warning',
   'workshop-without-dates': 'warning',
@@ -73,6 +77,7 @@ export function lintCatalog(catalog: Catalog, options: LintOptions): LintFinding
   lintImages(catalog, report);
   lintTerms(catalog, report);
   lintPolicies(catalog, report);
+  lintRuleFacts(catalog, report);
   lintUrls(catalog, report);
   catalog.workshops.forEach((workshop, i) => lintWorkshop(catalog, workshop, ['workshops', i], now, report));
   catalog.workshops.forEach((workshop, i) => lintSessionWindows(catalog, workshop, ['workshops', i], report));
@@ -93,6 +98,63 @@ function toMillis(now: Date | string): number {
 function instant(local: LocalDateTime, zone: TimeZone): number | undefined {
   const resolved = resolveWallClock(local, zone);
   return resolved.ok ? resolved.instant.toMillis() : undefined;
+}
+
+// --- rules ----------------------------------------------------------------------------------------
+
+/**
+ * Facts a rule asks about must be facts someone supplies: mentorkit's own (role, field, …), the standard
+ * RSVP fields, or a policy's questions. A fact one typo away from one of those is a mistake (the rule
+ * would never match); any other name may come from the server's sign-in claims, so it is a warning. A
+ * value compared with a select question's answer must be one of its options. (Role and field values are
+ * references, checked by parseCatalog.)
+ */
+function lintRuleFacts(catalog: Catalog, report: Report): void {
+  const options = new Map<string, string[]>();
+  for (const p of catalog.policies) {
+    for (const q of p.questions) if (q.type === 'select' || q.type === 'multi-select') options.set(q.id, [...(options.get(q.id) ?? []), ...q.options]);
+  }
+  const known = [...new Set<string>([...KNOWN_FACTS, ...STANDARD_FIELDS, ...catalog.policies.flatMap((p) => p.questions.map((q) => q.id))])];
+  const walk = (rule: Rule | undefined, path: Path): void => {
+    if (rule === undefined) return;
+    if ('all' in rule) return rule.all.forEach((r, i) => walk(r, [...path, 'all', i]));
+    if ('any' in rule) return rule.any.forEach((r, i) => walk(r, [...path, 'any', i]));
+    if ('not' in rule) return walk(rule.not, [...path, 'not']);
+    if (!known.includes(rule.fact)) {
+      const suggestion = closest(rule.fact, known);
+      if (suggestion !== undefined) {
+        report('unknown-fact', [...path, 'fact'], `this rule asks about "${rule.fact}", which nothing collects (did you mean "${suggestion}"?); as written it never matches`, rule.fact);
+      } else {
+        report(
+          'uncollected-fact',
+          [...path, 'fact'],
+          `this rule asks about "${rule.fact}", which no RSVP question or standard field collects (known facts: ${known.join(', ')}); it matches only if the server supplies it, e.g. from sign-in`,
+          rule.fact,
+        );
+      }
+      return;
+    }
+    const allowed = options.get(rule.fact);
+    if (allowed === undefined || rule.value === undefined) return;
+    const values = Array.isArray(rule.value) ? rule.value : [rule.value];
+    values.forEach((v, i) => {
+      if (allowed.includes(String(v))) return;
+      const suggestion = closest(String(v), allowed);
+      report(
+        'unknown-fact-value',
+        Array.isArray(rule.value) ? [...path, 'value', i] : [...path, 'value'],
+        `"${String(v)}" is not an answer the question "${rule.fact}" offers${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}; its options: ${allowed.join(', ')}`,
+        v,
+      );
+    });
+  };
+  catalog.policies.forEach((p, i) => {
+    walk(p.eligibility, ['policies', i, 'eligibility']);
+    p.priority.forEach((t, j) => walk(t.when, ['policies', i, 'priority', j, 'when']));
+  });
+  catalog.workshops.forEach((w, i) => {
+    if (w.kind === 'request-only') walk(w.request.eligibility, ['workshops', i, 'request', 'eligibility']);
+  });
 }
 
 // --- text ---------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ describe('evaluateEligibility: conditions', () => {
     const v = evaluateEligibility(gradOrPostdoc, { role: 'faculty' });
     expect(v.eligible).toBe(false);
     expect(v.reasons[0]).toMatchObject({ code: 'fact-not-matched', actual: 'faculty', expected: ['graduate-student', 'postdoc'] });
-    expect(v.reasons[0]!.message).toBe('Your role is faculty, not one of: graduate-student, postdoc.');
+    expect(v.reasons[0]!.message).toBe('This is for people whose role is one of: graduate-student, postdoc; you told us your role is faculty.');
   });
 
   it('accepts several roles: any one of them may match', () => {
@@ -74,12 +74,12 @@ describe('evaluateEligibility: conditions', () => {
     const atLeast = rule({ fact: 'yearsInRole', operator: 'at-least', value: 2 });
     const atMost = rule({ fact: 'yearsInRole', operator: 'at-most', value: 5 });
     expect(evaluateEligibility(atLeast, { yearsInRole: 2 }).eligible).toBe(true);
-    expect(evaluateEligibility(atLeast, { yearsInRole: '1.5' })).toMatchObject({ eligible: false, reasons: [{ message: 'Your yearsInRole is 1.5, less than 2.' }] });
-    expect(evaluateEligibility(atMost, { yearsInRole: 6 }).reasons[0]!.message).toBe('Your yearsInRole is 6, more than 5.');
+    expect(evaluateEligibility(atLeast, { yearsInRole: '1.5' })).toMatchObject({ eligible: false, reasons: [{ message: 'This is for people whose years in role is at least 2; you told us your years in role is 1.5.' }] });
+    expect(evaluateEligibility(atMost, { yearsInRole: 6 }).reasons[0]!.message).toBe('This is for people whose years in role is at most 5; you told us your years in role is 6.');
     expect(evaluateEligibility(atLeast, { yearsInRole: 'three' })).toMatchObject({
       eligible: 'unknown',
       missingFacts: ['yearsInRole'],
-      reasons: [{ code: 'fact-invalid', message: 'Your yearsInRole, three, is not a number.' }],
+      reasons: [{ code: 'fact-invalid', message: 'You told us your years in role is three, which is not a number.' }],
     });
   });
 
@@ -114,7 +114,7 @@ describe('evaluateEligibility: field hierarchy', () => {
   it('applies the hierarchy to exclusions too', () => {
     const notStem = rule({ fact: 'field', operator: 'not-in', value: ['stem'] });
     const v = evaluateEligibility(notStem, { field: 'neuroscience' }, { vocabularies });
-    expect(v).toMatchObject({ eligible: false, reasons: [{ code: 'fact-not-matched', via: 'stem', message: 'Your field, Neuroscience, falls under STEM, which is excluded.' }] });
+    expect(v).toMatchObject({ eligible: false, reasons: [{ code: 'fact-not-matched', via: 'stem', message: 'You told us your field is Neuroscience, which falls under STEM; this is not open to STEM.' }] });
   });
 
   it('survives a cycle in an author’s vocabulary', () => {
@@ -187,7 +187,7 @@ describe('formatReason', () => {
     const fr = { 'fact-not-matched:in': 'Votre {fact} est {actual}, pas : {expected}.' };
     const labels = { role: 'statut', faculty: 'enseignant', 'graduate-student': 'doctorant', postdoc: 'postdoctorant' };
     expect(formatReason(v.reasons[0]!, fr, labels)).toBe('Votre statut est enseignant, pas : doctorant, postdoctorant.');
-    expect(formatReason(v.reasons[0]!, { 'fact-missing': 'x' })).toBe('Your role is faculty, not one of: graduate-student, postdoc.');
+    expect(formatReason(v.reasons[0]!, { 'fact-missing': 'x' })).toBe('This is for people whose role is one of: graduate-student, postdoc; you told us your role is faculty.');
   });
 
   it('is used by the evaluator with the given messages and labels', () => {

@@ -73,18 +73,19 @@ export const DEFAULT_REASON_MESSAGES: ReasonMessages = {
   'fact-matched:not-exists': 'No {fact} is given.',
   'fact-matched:at-least': 'Your {fact} is {actual}, at least {expected}.',
   'fact-matched:at-most': 'Your {fact} is {actual}, at most {expected}.',
-  'fact-not-matched': 'Your {fact} is {actual}, which does not meet the requirement.',
-  'fact-not-matched:broader': 'Your {fact}, {actual}, falls under {via}, which is excluded.',
-  'fact-not-matched:equals': 'Your {fact} is {actual}, not {expected}.',
-  'fact-not-matched:not-equals': 'Your {fact} must not be {expected}.',
-  'fact-not-matched:in': 'Your {fact} is {actual}, not one of: {expected}.',
-  'fact-not-matched:not-in': 'Your {fact} is {actual}, which is excluded.',
-  'fact-not-matched:exists': 'No {fact} is given.',
-  'fact-not-matched:not-exists': 'Your {fact} must not be given.',
-  'fact-not-matched:at-least': 'Your {fact} is {actual}, less than {expected}.',
-  'fact-not-matched:at-most': 'Your {fact} is {actual}, more than {expected}.',
+  // Not matched: what the rule asks for, then what the person told us, so the sentence is true for them.
+  'fact-not-matched': 'You told us your {fact} is {actual}, which does not meet the requirement.',
+  'fact-not-matched:broader': 'You told us your {fact} is {actual}, which falls under {via}; this is not open to {via}.',
+  'fact-not-matched:equals': 'This is for people whose {fact} is {expected}; you told us your {fact} is {actual}.',
+  'fact-not-matched:not-equals': 'You told us your {fact} is {actual}; this is not open to people whose {fact} is {expected}.',
+  'fact-not-matched:in': 'This is for people whose {fact} is one of: {expected}; you told us your {fact} is {actual}.',
+  'fact-not-matched:not-in': 'You told us your {fact} is {actual}; this is not open to people whose {fact} is one of: {expected}.',
+  'fact-not-matched:exists': 'This asks for your {fact}, which you have not given.',
+  'fact-not-matched:not-exists': 'This is for people with no {fact}; you told us your {fact} is {actual}.',
+  'fact-not-matched:at-least': 'This is for people whose {fact} is at least {expected}; you told us your {fact} is {actual}.',
+  'fact-not-matched:at-most': 'This is for people whose {fact} is at most {expected}; you told us your {fact} is {actual}.',
   'fact-missing': 'Tell us your {fact} so we can check.',
-  'fact-invalid': 'Your {fact}, {actual}, is not a number.',
+  'fact-invalid': 'You told us your {fact} is {actual}, which is not a number.',
   'all-matched': 'All requirements are met.',
   'all-failed': '{count} of {total} requirements are not met.',
   'all-unknown': 'We need more information to decide.',
@@ -100,6 +101,29 @@ export const DEFAULT_REASON_MESSAGES: ReasonMessages = {
 };
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Words for the facts mentorkit knows, where `labels` gives none (`yearsInRole` → "years in role"). */
+export const DEFAULT_FACT_LABELS: Readonly<Record<string, string>> = {
+  emailDomain: 'email domain',
+  careerStage: 'career stage',
+  yearsInRole: 'years in role',
+};
+
+/**
+ * One sentence, whatever was put into it: a value or label that ends with its own full stop does not
+ * double the template's ("group 1: Biosciences trainees.."); a sentence without an end gets a full stop.
+ * (Space before `:` or `;` stays: French writes it.)
+ */
+export function tidySentence(text: string): string {
+  const tidy = text
+    .replace(/\s+/g, ' ')
+    .replace(/([.!?…])[.;,:]+(?=\s|$)/g, '$1')
+    .replace(/([;,:])[.;,:]+(?=\s|$)/g, '$1')
+    .trim()
+    .replace(/\s*[;,:]+$/, '');
+  if (tidy === '') return tidy;
+  return /[.!?…)"”’]$/.test(tidy) ? tidy : `${tidy}.`;
+}
 
 /** The placeholders a template may use; `true` for ids (and lists of ids), which `labels` turns into words. */
 const PLACEHOLDERS = new Map([
@@ -117,28 +141,30 @@ const PLACEHOLDERS = new Map([
 
 /**
  * The sentence for a reason: the rule's own label when it has one, else the template for its code from
- * `messages`, then from the English defaults. `labels` turns ids into words (`graduate-student` →
+ * `messages`, then from the English defaults, tidied into one sentence ({@link tidySentence}). `labels` turns ids into words (`graduate-student` →
  * `graduate student`); ids without a label are shown as they are. A placeholder the reason has no value
  * for, or that is not one of the above, stays as it is.
  */
 export function formatReason(reason: Omit<Reason, 'message'> & { message?: string }, messages?: ReasonMessages, labels?: Readonly<Record<string, string>>): string {
-  if (reason.label !== undefined) return reason.label;
+  if (reason.label !== undefined) return tidySentence(reason.label);
   const keys: string[] = [];
   if (reason.via !== undefined) keys.push(`${reason.code}:broader`);
   if (reason.operator !== undefined) keys.push(`${reason.code}:${reason.operator}`);
   keys.push(reason.code);
   const template = pick(messages, keys) ?? pick(DEFAULT_REASON_MESSAGES, keys) ?? reason.code;
-  const word = (value: unknown): string => {
-    if (Array.isArray(value)) return value.map(word).join(', ');
+  const word = (value: unknown, fact = false): string => {
+    if (Array.isArray(value)) return value.map((v) => word(v, fact)).join(', ');
     const text = String(value);
-    return labels?.[text] ?? text;
+    return labels?.[text] ?? (fact ? DEFAULT_FACT_LABELS[text] : undefined) ?? text;
   };
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const isId = PLACEHOLDERS.get(name);
-    const value = reason[name as keyof typeof reason];
-    if (isId === undefined || value === undefined || value === null) return whole;
-    return isId ? word(value) : String(value);
-  });
+  return tidySentence(
+    template.replace(PLACEHOLDER, (whole, name: string) => {
+      const isId = PLACEHOLDERS.get(name);
+      const value = reason[name as keyof typeof reason];
+      if (isId === undefined || value === undefined || value === null) return whole;
+      return isId ? word(value, name === 'fact' || name === 'missing') : String(value);
+    }),
+  );
 }
 
 function pick(table: ReasonMessages | undefined, keys: readonly string[]): string | undefined {
