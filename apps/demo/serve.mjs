@@ -1,15 +1,39 @@
-// Serves the built demo site on http://localhost:4173 (PORT to change it).
+// Serves the built demo site on http://localhost:4173 (PORT to change it), with the RSVP service under
+// /api: @mentorkit/server on its embedded database (apps/demo/.data, DEMO_DATA_DIR to move it), running
+// the seed catalogs and the demo's practice catalog on a demo clock (see DEMO_CLOCK_START below).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import { clockFrom, createServer as createRsvpServer } from '@mentorkit/server';
 
-const root = fileURLToPath(new URL('./dist/', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, 'dist');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.ics': 'text/calendar; charset=utf-8', '.jsonld': 'application/ld+json', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-export function createDemoServer() {
+/**
+ * The seed sessions ran in 2022–23. The RSVP service's clock starts at noon (UTC) on 5 October 2022, the
+ * day the pages' "as it read on" links show, and then runs at normal speed, so the autumn session's RSVP
+ * window is open; the pages say so.
+ */
+export const DEMO_CLOCK_START = '2022-10-05T12:00:00Z';
+export const DEMO_CATALOGS = ['catalog/advancing-mentorship.yaml', 'catalog/mentoring-up.yaml', 'catalog/mentoring-resources.yaml', 'practice/practice.yaml'].map((f) => join(here, f));
+
+/** The static site; requests under /api/ go to `api` when given. */
+export function createDemoServer({ api } = {}) {
   return createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (api && (req.url === '/api' || req.url?.startsWith('/api/'))) {
+      req.url = req.url.slice(4) || '/';
+      return api(req, res);
+    }
+    let path;
+    try {
+      path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+      return;
+    }
     let file = join(root, path);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -22,7 +46,46 @@ export function createDemoServer() {
   });
 }
 
+/** The demo with its RSVP service: listens on `port` (0 for any) and resolves once both are ready. */
+export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = process.env.DEMO_DATA_DIR ?? join(here, '.data'), logger } = {}) {
+  let api;
+  const http = createDemoServer({
+    api: (req, res) => (api ? api(req, res) : res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end('{"error":{"code":"busy","message":"The RSVP service is starting."}}')),
+  });
+  await new Promise((resolve) => http.listen(port, host, resolve));
+  const url = `http://localhost:${http.address().port}`;
+  let rsvp;
+  try {
+    rsvp = await createRsvpServer({
+      catalogs: DEMO_CATALOGS,
+      database: { dataDir },
+      clock: clockFrom(new Date(DEMO_CLOCK_START)),
+      // Links in answers (the manage link) point back through this server's /api.
+      publicUrl: `${url}/api`,
+      watch: true,
+      workIntervalMs: 5_000,
+      ...(logger ? { logger } : {}),
+    });
+  } catch (error) {
+    http.close();
+    throw error;
+  }
+  api = getRequestListener(rsvp.fetch);
+  return {
+    url,
+    rsvp,
+    async close() {
+      await new Promise((resolve) => http.close(resolve));
+      await rsvp.close();
+    },
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = Number(process.env.PORT ?? 4173);
-  createDemoServer().listen(port, () => console.log(`mentorkit demo: http://localhost:${port}/  (Ctrl-C to stop)`));
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 4173), host: process.env.HOST ?? 'localhost' });
+  console.log(`mentorkit demo: ${demo.url}/  (Ctrl-C to stop)`);
+  console.log(`  RSVP service: ${demo.url}/api/docs, on ${demo.rsvp.services.database.describe}, clock started at ${DEMO_CLOCK_START}`);
+  const stop = () => void demo.close().finally(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -57,7 +57,9 @@ async function call(path, body) {
 }
 const when = (s) => {
   if (!s.start) return '';
-  const options = s.timeUnknown ? { dateStyle: 'full', timeZone: s.timeZone } : { dateStyle: 'full', timeStyle: 'short', timeZone: s.timeZone, timeZoneName: 'short' };
+  // dateStyle cannot be combined with timeZoneName: spell the fields out.
+  const day = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: s.timeZone };
+  const options = s.timeUnknown ? day : { ...day, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
   return new Intl.DateTimeFormat(document.documentElement.lang, options).format(new Date(s.start));
 };
 async function load() {

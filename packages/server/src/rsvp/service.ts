@@ -217,7 +217,7 @@ export class RsvpService {
         const latest = rows.reduce((m, r) => Math.max(m, r.requestedAt.getTime()), 0);
         const requestedAt = new Date(Math.max(now.getTime(), latest + 1));
         if (atClose) {
-          outcomes.push({ occurrence: o, status: 'requested', code: 'requested', message: `Your request is in. Places are allocated when RSVP closes on ${o.rsvp!.closes}.`, queueOrder: requestedAt.getTime(), requestedAt });
+          outcomes.push({ occurrence: o, status: 'requested', code: 'requested', message: 'Your request is recorded; places are allocated when RSVP closes.', queueOrder: requestedAt.getTime(), requestedAt });
           continue;
         }
         const decision = admit(seatStateOf(rows, o.capacity, now.getTime() >= Date.parse(o.rsvp!.closes)), { tierIndex: tier.index }, allocationPolicy(policy));
