@@ -3,7 +3,7 @@
  * style, `require-trusted-types-for 'script'`, only Lit's policy allowed. Drives Debian's Chromium with
  * Playwright (vitest's browser mode cannot set response headers per page).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,22 @@ const CSP = [
 ].join('; ');
 
 const NOW = '2026-01-21T00:00:00Z';
+
+/** The README's embed snippet, with the example CDN and RSVP service pointed at this test's server. */
+const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const SNIPPET = /\*\*Web teams\*\*[\s\S]*?```html\n([\s\S]*?)```/.exec(README)![1]!;
+const snippetPage = () => {
+  const html = SNIPPET.replaceAll('https://cdn.example.edu/mentorkit/', '/cdn/').replaceAll('https://rsvp.example.edu/api/rsvp', '/rsvp').replaceAll('/mentoring/feed.json', '/upcoming.json');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README</title><script type="module" src="/page.js"></script></head><body>${html}</body></html>`;
+};
+
+/** The sample feed moved by whole weeks so that its sessions lie ahead of the real clock (the snippet sets no \`now\`). */
+function upcomingFeed(): unknown {
+  const week = 7 * 24 * 3600 * 1000;
+  const shift = Math.ceil((Date.now() - Date.parse(NOW)) / week) * week + week;
+  const text = JSON.stringify(sampleFeed()).replace(/"(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))"/g, (_m, iso: string) => `"${new Date(Date.parse(iso) + shift).toISOString()}"`);
+  return JSON.parse(text);
+}
 
 const page = (script: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title><script type="module" src="/page.js"></script><script type="module" src="${script}"></script></head><body>${body}</body></html>`;
@@ -57,6 +73,7 @@ beforeAll(async () => {
       '/bundle.html': page('/cdn/mentorkit.js', body),
       '/autoload.html': page('/cdn/autoloader.js', body),
       '/control.html': page('/control.js', '<p>control</p>'),
+      '/readme.html': snippetPage(),
     },
     headers: { 'Content-Security-Policy': CSP },
     dirs: { '/cdn/': cdn },
@@ -65,6 +82,7 @@ beforeAll(async () => {
         if (req.url === '/control.js') return send(res, 200, 'text/javascript', CONTROL_JS);
         if (req.url === '/page.js') return send(res, 200, 'text/javascript', PAGE_JS);
         if (req.url === '/feed.json') return sendJson(res, sampleFeed());
+        if (req.url === '/upcoming.json') return sendJson(res, upcomingFeed());
         if (req.url?.startsWith('/rsvp/status')) return sendJson(res, { capacity: 25, confirmed: 3 });
         if (req.url === '/rsvp' && req.method === 'POST') return sendJson(res, { status: 'confirmed' }, 201);
         return false;
@@ -118,6 +136,28 @@ describe.each(['/bundle.html', '/autoload.html'])('strict CSP + Trusted Types: %
     const post = server.requests.find((r) => r.method === 'POST' && r.url === '/rsvp');
     expect(JSON.parse(post!.body).person.email).toBe('ada@example.edu');
     expect(server.requests.filter((r) => r.method === 'GET').every((r) => !/ada|lovelace/i.test(r.url))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the README embed snippet, as pasted, under the strict CSP', () => {
+  it('RSVP in the list opens the linked form with no script of the page', async () => {
+    expect(SNIPPET).toContain('rsvp-form=');
+    const { page, errors } = await open('/readme.html');
+    const list = page.locator('mk-workshop-list');
+    const form = page.locator('mk-rsvp-form');
+    await list.locator('[part="rsvp-button"]').first().waitFor();
+    expect(await form.isHidden()).toBe(true);
+    await list.locator('[part="rsvp-button"]').first().click();
+    await form.locator('[part="title"]').waitFor();
+    expect(await form.isVisible()).toBe(true);
+    // The button's hidden text names the workshop: ": <title>, <when>".
+    const named = (await list.locator('[part="rsvp-button"] .visually-hidden').first().textContent())!;
+    expect(named).toContain(`: ${await form.locator('[part="title"]').textContent()}, `);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    // One request for the feed the list and the form share.
+    expect(server.requests.filter((r) => r.url === '/upcoming.json')).toHaveLength(1);
     await page.close();
   });
 });

@@ -174,6 +174,31 @@ export class MkRsvpForm extends MkElement {
     super.connectedCallback();
     this.now ??= new Date();
     this.viewerTimeZone ??= viewerTimeZone();
+    // A page a workshop list's rsvp-href links to: `?workshop=…&occurrence=…` says what to RSVP for.
+    if (!this.workshop && !this.workshopId) {
+      const query = new URLSearchParams(location.search);
+      const workshop = query.get('workshop');
+      if (workshop) {
+        this.workshopId = workshop;
+        this.occurrenceId ??= query.get('occurrence') ?? undefined;
+      }
+    }
+  }
+
+  /**
+   * Points the form at a workshop's session, as `<mk-workshop-list rsvp-form>` does when its RSVP is
+   * pressed: shows the form if it was `hidden`, scrolls to it and moves focus to its title. `feed` gives
+   * the role and field choices when the form has no `src` or `catalog` of its own.
+   */
+  async rsvpFor(workshop: FeedWorkshop, occurrenceId: string, feed?: Feed): Promise<void> {
+    if (feed && !this.src && !this.catalog) this.catalog = feed;
+    this.workshop = workshop;
+    this.workshopId = workshop.id;
+    this.occurrenceId = occurrenceId;
+    this.hidden = false;
+    await this.updateComplete;
+    this.scrollIntoView({ block: 'start' });
+    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -307,7 +332,7 @@ export class MkRsvpForm extends MkElement {
     const times = o ? formatOccurrenceTimes(o, this.locale, this.viewerTimeZone ?? 'UTC') : undefined;
     return html`<div class="header" part="header">
       <p class="eyebrow">${msg('RSVP', { id: 'rsvp-action' })}</p>
-      <h2 class="title" id="form-title" part="title" aria-level=${level === 2 ? nothing : level}>${w.title}</h2>
+      <h2 class="title" id="form-title" part="title" tabindex="-1" aria-level=${level === 2 ? nothing : level}>${w.title}</h2>
       ${times
         ? html`<p class="time" part="time">${times.event}</p>
             ${times.viewer ? html`<p class="local-time" part="local-time">${msg(str`Your time: ${times.viewer}`, { id: 'your-time' })}</p>` : nothing}`

@@ -73,7 +73,7 @@ interface RenderContext {
  * @cssproperty --mk-workshop-list-date-color - Calendar leaf text colour (default: `--mk-color-accent`).
  *
  * @fires mk-filter-change - When the visitor changes a filter, the view or the search. Detail: `WorkshopFilters`. Bubbles, composed (a page may keep the filters in its URL).
- * @fires mk-rsvp-request - When the visitor presses a session's RSVP button (not fired when `rsvp-href` makes it a link). Detail: `{ workshopId, occurrenceId, workshop }`. Bubbles, composed, so the page can open `<mk-rsvp-form>`.
+ * @fires mk-rsvp-request - When the visitor presses a session's RSVP button (not fired when `rsvp-href` makes it a link). Detail: `{ workshopId, occurrenceId, workshop }`. Bubbles, composed. Cancelable: `preventDefault()` keeps the list from opening the linked `<mk-rsvp-form>` (see `rsvp-form`), for a page that handles RSVP itself.
  */
 export class MkWorkshopList extends MkElement {
   static override styles = [MkElement.styles, styles];
@@ -91,6 +91,7 @@ export class MkWorkshopList extends MkElement {
     modality: { reflect: true },
     search: { reflect: true },
     rsvpHref: { attribute: 'rsvp-href' },
+    rsvpForm: { attribute: 'rsvp-form' },
     hideFilters: { type: Boolean, attribute: 'hide-filters' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     viewerTimeZone: { attribute: 'viewer-time-zone' },
@@ -128,6 +129,12 @@ export class MkWorkshopList extends MkElement {
    * query parameters.
    */
   declare rsvpHref: string | undefined;
+  /**
+   * The `id` of an `<mk-rsvp-form>` on the page: pressing RSVP points that form at the session, shows
+   * it if it was `hidden`, and moves focus to it — no script needed on the page. Without `rsvp-form`
+   * or `rsvp-href`, RSVP uses the page's only `<mk-rsvp-form>` when there is exactly one.
+   */
+  declare rsvpForm: string | undefined;
   /** Hides the filter controls (the filter attributes still apply). */
   declare hideFilters: boolean;
   /** Heading level (2–6) of workshop titles, to fit the page's outline; section titles are one level above. Default 3. */
@@ -507,9 +514,25 @@ export class MkWorkshopList extends MkElement {
     if (href) {
       return html`<a class="button" part="rsvp-button" href=${href}>${msg('RSVP', { id: 'rsvp-action' })}<span class="visually-hidden">: ${w.title}, ${when}</span></a>`;
     }
-    return html`<button type="button" class="button" part="rsvp-button" @click=${() => emit(this, 'mk-rsvp-request', { workshopId: w.id, occurrenceId: o.id, workshop: w })}>
+    return html`<button type="button" class="button" part="rsvp-button" @click=${() => this.requestRsvp(w, o)}>
       ${msg('RSVP', { id: 'rsvp-action' })}<span class="visually-hidden">: ${w.title}, ${when}</span>
     </button>`;
+  }
+
+  /** Tells the page (`mk-rsvp-request`, cancelable), then, unless a listener took over, opens the linked form. */
+  private requestRsvp(w: FeedWorkshop, o: FeedOccurrence): void {
+    if (!emit(this, 'mk-rsvp-request', { workshopId: w.id, occurrenceId: o.id, workshop: w }, { cancelable: true })) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const target = this.rsvpForm ? root.getElementById(this.rsvpForm) : onlyForm(root);
+    if (target && 'rsvpFor' in target && typeof (target as Partial<RsvpTarget>).rsvpFor === 'function') {
+      void (target as unknown as RsvpTarget).rsvpFor(w, o.id, this.data.feed);
+    } else if (this.rsvpForm || !target) {
+      console.warn(
+        this.rsvpForm
+          ? `mentorkit: <mk-workshop-list rsvp-form="${this.rsvpForm}"> found no <mk-rsvp-form id="${this.rsvpForm}"> on the page`
+          : 'mentorkit: RSVP was pressed but the page has no <mk-rsvp-form>: add one and name its id in rsvp-form, or set rsvp-href to a page that has one',
+      );
+    }
   }
 
   private toggleCalendar(id: string, open: boolean): void {
@@ -617,6 +640,16 @@ function locationText(l: FeedLocation): string {
   if (l.kind !== 'in-person' && l.platform) parts.push(l.platform);
   if (place) parts.push(place);
   return parts.join(' · ');
+}
+
+/** What the list needs of `<mk-rsvp-form>` (not imported, so the list's code does not carry the form's). */
+interface RsvpTarget {
+  rsvpFor(workshop: FeedWorkshop, occurrenceId: string, feed?: Feed): Promise<void>;
+}
+
+function onlyForm(root: Document | ShadowRoot): Element | null {
+  const forms = root.querySelectorAll('mk-rsvp-form');
+  return forms.length === 1 ? forms[0]! : null;
 }
 
 function rsvpLink(template: string, workshopId: string, occurrenceId: string): string | undefined {
