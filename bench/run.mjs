@@ -19,6 +19,8 @@ for (const group of ['packages', 'apps']) {
     for (const f of await readdir(benchDir)) if (f.endsWith('.bench.mjs')) files.push(join(benchDir, f));
   }
 }
+// Suites that span packages live here: the RSVP server under load (`pnpm bench server`).
+files.push(join(root, 'bench', 'server.mjs'));
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 const results = [];
 let failed = 0;
