@@ -68,8 +68,10 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? jsonLogger();
   const ownsDatabase = !isDatabase(options.database);
-  const database = isDatabase(options.database) ? options.database : await openDatabase(options.database ?? {});
   const catalogs = new CatalogStore({ files: options.catalogs.map((f) => resolve(f)), clock });
+  // The catalogs first: a catalog with errors stops the start before any database is opened or created.
+  await catalogs.reload();
+  const database = isDatabase(options.database) ? options.database : await openDatabase(options.database ?? {});
   const rsvps = new RsvpService({ db: database.db, catalogs, clock, minFillMs: options.minFillMs, lockTimeoutMs: options.lockTimeoutMs, retentionDays: options.retentionDays });
   const services: Services = { database, catalogs, rsvps, clock, logger, publicUrl: options.publicUrl };
 
@@ -79,7 +81,6 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
     logger.info('catalog.reloaded', { catalogs: next.catalogs.length, ...changes });
   });
   try {
-    await catalogs.reload();
     await rsvps.reconcile();
   } catch (error) {
     if (ownsDatabase) await database.close();
