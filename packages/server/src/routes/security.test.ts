@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../app.js';
-import { silentLogger } from '../http/logger.js';
+import { jsonLogger, silentLogger } from '../http/logger.js';
 import { revokeToken, createToken } from '../tokens.js';
 import { postJson, rsvpBody, steppedClock, writeCatalog } from '../../test/fixtures.js';
 import { startHarness, type Harness } from '../../test/harness.js';
@@ -110,5 +110,26 @@ describe('the OpenAPI document', () => {
     const page = await h.get('/docs');
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.body).toContain('POST /rsvps');
+  });
+});
+
+describe('logs', () => {
+  it('never hold an e-mail, a name, a token or a query string', async () => {
+    const lines: string[] = [];
+    const server = await createServer({ catalogs: [writeCatalog({ capacity: 1 })], clock: steppedClock(), logger: jsonLogger((line) => lines.push(line)), rateLimit: false });
+    try {
+      const person = { name: 'Secret Name', email: 'secret.person@example.edu' };
+      const created = (await (await server.request('/rsvps', postJson(rsvpBody({}, person)))).json()) as { manageUrl: string };
+      const token = created.manageUrl.split('#')[1]!;
+      await server.request('/manage/registration', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+      await server.request('/rsvps', postJson(rsvpBody({}, { ...person, role: 'undergraduate' })));
+      await server.request(`/rsvps/status?workshop=first&occurrence=secret.person%40example.edu`);
+      await server.request('/rsvps', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k-12345678' }, body: '{"person":{"email":"secret.person@example.edu"' });
+      expect(lines.length).toBeGreaterThanOrEqual(5);
+      const log = lines.join('\n');
+      for (const secret of ['Secret Name', 'secret.person', token, 'occurrence=']) expect(log).not.toContain(secret);
+    } finally {
+      await server.close();
+    }
   });
 });
