@@ -14,6 +14,7 @@ export * from './session/session.schema.js';
 export * from './curriculum/curriculum.schema.js';
 export * from './workshop/workshop.schema.js';
 export { effectivePolicy } from './workshop/workshop.js';
+export { eligibilityFor, type WorkshopEligibility } from './workshop/eligibility.js';
 export * from './resource/resource.schema.js';
 export * from './program/program.schema.js';
 export * from './recurrence/index.js';

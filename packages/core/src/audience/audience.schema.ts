@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { TextSchema } from '../catalog/common.schema.js';
-import { AudienceIdSchema, FieldIdSchema, RoleIdSchema } from '../catalog/ids.js';
+import { TextSchema } from '../common/common.schema.js';
+import { AudienceIdSchema, FieldIdSchema, RoleIdSchema } from '../common/ids.js';
 
 /**
  * Roles every catalog knows. An institution adds its own under `vocabularies.roles`; these are data, not

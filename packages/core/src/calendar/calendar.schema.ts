@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { TextSchema } from '../catalog/common.schema.js';
-import { CalendarIdSchema, TermIdSchema } from '../catalog/ids.js';
+import { TextSchema } from '../common/common.schema.js';
+import { CalendarIdSchema, TermIdSchema } from '../common/ids.js';
 import { LocalDateSchema, TimeZoneSchema } from '../time/time.schema.js';
 
 export const TERM_KINDS = ['semester', 'quarter', 'trimester', 'summer', 'session', 'other'] as const;

@@ -8,7 +8,7 @@ import { ResourceSchema } from '../resource/resource.schema.js';
 import { RsvpPolicySchema } from '../rsvp/policy.schema.js';
 import { TimeZoneSchema } from '../time/time.schema.js';
 import { WorkshopSchema } from '../workshop/workshop.schema.js';
-import { AssumptionsSchema, TextSchema, UrlSchema } from './common.schema.js';
+import { AssumptionsSchema, TextSchema, UrlSchema } from '../common/common.schema.js';
 
 export const CATALOG_VERSION = 1;
 

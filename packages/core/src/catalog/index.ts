@@ -1,8 +1,8 @@
-export * from './ids.js';
-export * from './common.schema.js';
+export * from '../common/ids.js';
+export * from '../common/common.schema.js';
 export * from './catalog.schema.js';
 // Explicit: errors.ts also holds helpers for its own messages that are not API.
-export { closest, formatCatalogErrors, formatPath, issuesToErrors, valueAt, type CatalogError, type CatalogPath } from './errors.js';
+export { closest, formatCatalogErrors, formatPath, type CatalogError, type CatalogPath } from './errors.js';
 export { parseCatalog, type ParseCatalogResult, type ParseCatalogOptions } from './parse.js';
 export { checkCatalog, type EntityKind } from './references.js';
 export {

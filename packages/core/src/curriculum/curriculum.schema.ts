@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AssumptionsSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
+import { AssumptionsSchema, TextSchema, UrlSchema } from '../common/common.schema.js';
 import {
   AudienceIdSchema,
   CurriculumIdSchema,
@@ -9,7 +9,7 @@ import {
   ThemeIdSchema,
   UnitIdSchema,
   VariantIdSchema,
-} from '../catalog/ids.js';
+} from '../common/ids.js';
 
 /** A statement of what a participant will be able to do. `caseItemUri` links a 1EdTech CASE CFItem. */
 export const LearningObjectiveSchema = z

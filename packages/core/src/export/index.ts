@@ -1,8 +1,6 @@
-// Public surface of the export context.
+// Public surface of the export context. iCalendar text folding, VTIMEZONE and UUID helpers are internal.
 export { catalogJsonSchema, CATALOG_SCHEMA_ID } from './json-schema.js';
 export { toICalendar, icalStatus, sessionUid, DEFAULT_PRODID, type ICalendarOptions } from './ical.js';
-export { escapeText, foldLine, unfoldLines, contentLine, MAX_LINE_OCTETS } from './ical-text.js';
-export { vtimezoneLines, type VTimezoneOptions } from './vtimezone.js';
 export { googleCalendarUrl, outlookCalendarUrl, MAX_LINK_DESCRIPTION, type CalendarLinkDetails, type LinkOccurrence } from './calendar-links.js';
 export { locationText } from './location-text.js';
 export { jsonLdScriptText, jsonLdScriptElement } from './json-ld-script.js';
@@ -29,4 +27,3 @@ export {
   type CaseAssociationType,
 } from './case.js';
 export { fromCase, parseCasePackage, slugId, CasePackageSchema, type CaseImport, type ParseCaseResult } from './case-import.js';
-export { uuidV5, isUuid } from './uuid.js';

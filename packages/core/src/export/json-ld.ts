@@ -5,7 +5,7 @@
  * docs/adr/0004-exports.md for the mapping decisions.
  */
 import type { Catalog } from '../catalog/catalog.schema.js';
-import type { Image } from '../catalog/common.schema.js';
+import type { Image } from '../common/common.schema.js';
 import type { Organization as CatalogOrganization } from '../people/people.schema.js';
 import type { Occurrence } from '../recurrence/occurrence.js';
 import { expandOccurrences } from '../recurrence/index.js';

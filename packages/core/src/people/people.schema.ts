@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { EmailSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
-import { OrganizationIdSchema, PersonIdSchema } from '../catalog/ids.js';
+import { EmailSchema, TextSchema, UrlSchema } from '../common/common.schema.js';
+import { OrganizationIdSchema, PersonIdSchema } from '../common/ids.js';
 
 export const ORGANIZATION_KINDS = ['university', 'office', 'center', 'department', 'school', 'external', 'other'] as const;
 export const OrganizationKindSchema = z.enum(ORGANIZATION_KINDS);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { AssumptionsSchema, ImageSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
-import { AudienceIdSchema, CurriculumIdSchema, OrganizationIdSchema, PolicyIdSchema, ProgramIdSchema } from '../catalog/ids.js';
+import { AssumptionsSchema, ImageSchema, TextSchema, UrlSchema } from '../common/common.schema.js';
+import { AudienceIdSchema, CurriculumIdSchema, OrganizationIdSchema, PolicyIdSchema, ProgramIdSchema } from '../common/ids.js';
 import { ContactSchema } from '../people/people.schema.js';
 
 export const FaqEntrySchema = z.strictObject({ question: TextSchema.optional(), answer: TextSchema }).meta({ title: 'FaqEntry' });

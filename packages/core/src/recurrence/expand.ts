@@ -1,4 +1,4 @@
-import type { WorkshopId } from '../catalog/ids.js';
+import type { WorkshopId } from '../common/ids.js';
 import type { OccurrenceOverride, Session } from '../session/session.schema.js';
 import { resolveWallClock } from '../time/zoned.js';
 import { ruleStarts } from './engine.js';

@@ -1,4 +1,4 @@
-import type { SessionId, ThemeId, WorkshopId } from '../catalog/ids.js';
+import type { SessionId, ThemeId, WorkshopId } from '../common/ids.js';
 import type { Location, Recording, SessionStatus } from '../session/session.schema.js';
 import type { LocalDateTime, TimeZone } from '../time/time.schema.js';
 

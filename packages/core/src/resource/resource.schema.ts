@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AccessSchema, AssumptionsSchema, ImageSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
+import { AccessSchema, AssumptionsSchema, ImageSchema, TextSchema, UrlSchema } from '../common/common.schema.js';
 import {
   AudienceIdSchema,
   OrganizationIdSchema,
@@ -8,7 +8,7 @@ import {
   ResourceIdSchema,
   ThemeIdSchema,
   WorkshopIdSchema,
-} from '../catalog/ids.js';
+} from '../common/ids.js';
 import { IsoDurationSchema, LocalDateSchema } from '../time/time.schema.js';
 
 export const RESOURCE_KINDS = [

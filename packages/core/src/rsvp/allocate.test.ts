@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, allocateSeries, promoteFromWaitlist, type AllocationPolicy, type AllocationResult, type Decision, type RsvpRequest } from './allocate.js';
+import { allocate, allocateSeries, promoteFromWaitlist, reproduceAllocation, type AllocationPolicy, type AllocationResult, type Decision, type RsvpRequest } from './allocate.js';
 import { AllocationSchema, WaitlistSchema } from './policy.schema.js';
 import { lotteryOrder, seededRandom } from './prng.js';
 
@@ -473,5 +473,25 @@ describe('lottery', () => {
   it('stays the same draw from release to release, so a published seed can be checked later', () => {
     // Pinned output: a change here means past draws can no longer be reproduced.
     expect(lotteryOrder(['a', 'b', 'c', 'd', 'e'], 'mentoring-up-2023-winter')).toEqual(['d', 'c', 'b', 'e', 'a']);
+  });
+});
+
+describe('reproduceAllocation', () => {
+  it('re-runs a recorded lottery to the same order, and says where a tampered record parts from it', () => {
+    const requests = Array.from({ length: 40 }, (_, i) => ({
+      id: `r${i}`,
+      personKey: `p${i}`,
+      tierIndex: i % 3 === 0 ? 0 : 1,
+      requestedAt: new Date(Date.UTC(2026, 0, 1, 12, i)).toISOString(),
+      eligible: i % 7 !== 0,
+    }));
+    const input = { capacity: 10, policy: { allocation: { mode: 'at-close' as const, order: 'lottery' as const, seed: 'published-seed' }, priority: [{ id: 'first' }, { id: 'second' }] }, requests, now: '2026-01-02T00:00:00Z' };
+    const recorded = { input: JSON.parse(JSON.stringify(input)) as typeof input, order: allocate(input).order };
+    const again = reproduceAllocation(recorded);
+    expect(again.reproduced).toBe(true);
+    expect(again.result.confirmed.map((d) => d.request.id)).toEqual(allocate(input).confirmed.map((d) => d.request.id));
+    const swapped = [...recorded.order];
+    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
+    expect(reproduceAllocation({ ...recorded, order: swapped })).toMatchObject({ reproduced: false, firstDifference: { index: 3, recorded: swapped[3], reproduced: recorded.order[3] } });
   });
 });

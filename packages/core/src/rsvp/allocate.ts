@@ -373,3 +373,34 @@ function instantText(value: string | Date): string {
   }
   return new Date(requireInstant(value, () => 'now')).toISOString();
 }
+
+/** What a service records when it allocates at close: the exact input (seed included) and the order it decided. */
+export interface RecordedAllocation {
+  input: AllocateInput;
+  /** `AllocationResult.order` as recorded. */
+  order: readonly string[];
+}
+
+export interface ReproducedAllocation {
+  /** The allocation run again from the recorded input. */
+  result: AllocationResult;
+  /** True when it gives the recorded order. */
+  reproduced: boolean;
+  /** Where the orders part, when they do: the position and the request id at it in each. */
+  firstDifference?: { index: number; recorded: string | undefined; reproduced: string | undefined };
+}
+
+/**
+ * Re-runs a recorded allocation (the seeded lottery included) so anyone can check a draw: the same input
+ * always gives the same order, on every engine. `reproduced` says whether it matches the recorded order.
+ */
+export function reproduceAllocation(recorded: RecordedAllocation): ReproducedAllocation {
+  const result = allocate(recorded.input);
+  const length = Math.max(result.order.length, recorded.order.length);
+  for (let index = 0; index < length; index++) {
+    if (result.order[index] !== recorded.order[index]) {
+      return { result, reproduced: false, firstDifference: { index, recorded: recorded.order[index], reproduced: result.order[index] } };
+    }
+  }
+  return { result, reproduced: true };
+}

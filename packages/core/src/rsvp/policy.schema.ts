@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { TextSchema } from '../catalog/common.schema.js';
-import { CalendarIdSchema, PolicyIdSchema, QuestionIdSchema, TierIdSchema } from '../catalog/ids.js';
+import { TextSchema } from '../common/common.schema.js';
+import { CalendarIdSchema, PolicyIdSchema, QuestionIdSchema, TierIdSchema } from '../common/ids.js';
 import { RuleSchema } from '../rules/rules.schema.js';
 import { IsoDurationSchema, LocalDateTimeSchema, LocalTimeSchema, TimeZoneSchema } from '../time/time.schema.js';
 

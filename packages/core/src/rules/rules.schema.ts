@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TextSchema } from '../catalog/common.schema.js';
+import { TextSchema } from '../common/common.schema.js';
 
 /**
  * Facts a rule may ask about a person. `role` and `field` take ids from the catalog's vocabularies;

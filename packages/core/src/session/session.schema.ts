@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { AccessSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
-import { SessionIdSchema, ThemeIdSchema } from '../catalog/ids.js';
+import { AccessSchema, TextSchema, UrlSchema } from '../common/common.schema.js';
+import { SessionIdSchema, ThemeIdSchema } from '../common/ids.js';
 import { LocalDateTimeSchema, TimeZoneSchema } from '../time/time.schema.js';
 
 export const SESSION_STATUSES = ['scheduled', 'cancelled', 'postponed', 'rescheduled', 'moved-online'] as const;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AssumptionsSchema, EmailSchema, ImageSchema, TextSchema, UrlSchema } from '../catalog/common.schema.js';
+import { AssumptionsSchema, EmailSchema, ImageSchema, TextSchema, UrlSchema } from '../common/common.schema.js';
 import {
   AudienceIdSchema,
   CurriculumIdSchema,
@@ -12,7 +12,7 @@ import {
   UnitIdSchema,
   VariantIdSchema,
   WorkshopIdSchema,
-} from '../catalog/ids.js';
+} from '../common/ids.js';
 import { RuleSchema } from '../rules/rules.schema.js';
 import { SessionSchema } from '../session/session.schema.js';
 import { LocalDateSchema } from '../time/time.schema.js';
