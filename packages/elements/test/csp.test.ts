@@ -31,7 +31,7 @@ const NOW = '2026-01-21T00:00:00Z';
 const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const SNIPPET = /\*\*Web teams\*\*[\s\S]*?```html\n([\s\S]*?)```/.exec(README)![1]!;
 const snippetPage = () => {
-  const html = SNIPPET.replaceAll('https://cdn.example.edu/mentorkit/', '/cdn/').replaceAll('https://rsvp.example.edu/api/rsvp', '/rsvp').replaceAll('/mentoring/feed.json', '/upcoming.json');
+  const html = SNIPPET.replaceAll('https://cdn.example.edu/mentorkit/', '/cdn/').replace(/endpoint="https:\/\/[^"]+"/g, 'endpoint="/rsvp"').replaceAll('/mentoring/feed.json', '/upcoming.json');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README</title><script type="module" src="/page.js"></script></head><body>${html}</body></html>`;
 };
 

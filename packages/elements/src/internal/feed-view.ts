@@ -24,6 +24,27 @@ export function loadingState(text: string): TemplateResult {
   </div>`;
 }
 
+/**
+ * Whether the page put content of its own inside the widget's tag (the no-JS fallback `mentorkit build`
+ * writes, or server-rendered HTML): text or elements other than scripts (a JSON-LD block alone is not
+ * content).
+ */
+export function hasFallback(host: Element): boolean {
+  for (const node of host.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
+    if (node.nodeType === Node.ELEMENT_NODE && !['script', 'template', 'style'].includes((node as Element).localName)) return true;
+  }
+  return false;
+}
+
+/**
+ * While the feed loads (or when it cannot be loaded): the page's own content stays where it is, shown
+ * through a slot, so nothing jumps; without any, the loading state.
+ */
+export function fallbackOr(host: Element, otherwise: () => TemplateResult): TemplateResult {
+  return hasFallback(host) ? html`<div part="fallback" aria-busy="true"><slot></slot></div>` : otherwise();
+}
+
 /** A feed with nothing to show. */
 export function emptyState(title: string, text: string): TemplateResult {
   return html`<div class="state" part="empty">

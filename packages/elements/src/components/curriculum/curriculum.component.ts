@@ -11,7 +11,7 @@ import { once } from '../../internal/memo.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { heading, httpHref, joinList, paragraphs } from '../resource-card/render-helpers.js';
-import { emptyState, errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
+import { emptyState, errorState, fallbackOr, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { curriculumView, type CurriculumVariant, type SessionTiming, type ThemeSession, type ThemeView } from './curriculum-view.js';
 import { curriculumStyles } from './curriculum.styles.js';
 
@@ -162,9 +162,9 @@ export class MkCurriculum extends MkElement {
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return loadingState(msg('Loading the curriculum…', { id: 'curriculum-loading' }));
+        return fallbackOr(this, () => loadingState(msg('Loading the curriculum…', { id: 'curriculum-loading' })));
       case 'error':
-        return this.#renderError(describeFeedError(state.error), state.error.kind !== 'invalid');
+        return fallbackOr(this, () => this.#renderError(describeFeedError(state.error), state.error.kind !== 'invalid'));
       case 'empty':
         return emptyState(msg('No curriculum yet', { id: 'curriculum-empty-title' }), msg('This catalog has not published a curriculum.', { id: 'curriculum-empty' }));
       case 'ready': {

@@ -8,7 +8,7 @@ import { msg, str } from '../../internal/localize.js';
 import { kindLabel, markValidated } from '../resource-card/resource-card.component.js';
 import { checkIcon, kindIcon, type ResourceKind } from '../resource-card/icons.js';
 import { toHeadingLevel } from '../../internal/converters.js';
-import { emptyState, errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
+import { emptyState, errorState, fallbackOr, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { filterResources, kindOptions, normalizeKinds, topicOptions, type KindOption, type ResourceFilters, type TopicOption } from './resource-filter.js';
 import { resourceListStyles } from './resource-list.styles.js';
 
@@ -127,12 +127,14 @@ export class MkResourceList extends MkElement {
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return loadingState(msg('Loading resources…', { id: 'resource-list-loading' }));
+        return fallbackOr(this, () => loadingState(msg('Loading resources…', { id: 'resource-list-loading' })));
       case 'error':
-        return errorState(
-          msg('Resources could not be shown', { id: 'resource-list-error-title' }),
-          describeFeedError(state.error),
-          state.error.kind === 'invalid' ? undefined : () => this.#data.reload(),
+        return fallbackOr(this, () =>
+          errorState(
+            msg('Resources could not be shown', { id: 'resource-list-error-title' }),
+            describeFeedError(state.error),
+            state.error.kind === 'invalid' ? undefined : () => this.#data.reload(),
+          ),
         );
       case 'empty':
         return emptyState(msg('No resources yet', { id: 'resource-list-empty-title' }), msg('This catalog has not published any resources.', { id: 'resource-list-empty' }));

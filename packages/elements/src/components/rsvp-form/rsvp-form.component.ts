@@ -15,7 +15,7 @@ import {
 } from '@mentorkit/core/browser';
 import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
-import { formatCount, isOne } from '../../internal/feed-view.js';
+import { fallbackOr, formatCount, isOne } from '../../internal/feed-view.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type RsvpOutcome, type RsvpPayload } from '../../internal/events.js';
 import { formatDateTime, formatOccurrenceTimes, viewerTimeZone } from '../../internal/format.js';
@@ -297,7 +297,7 @@ export class MkRsvpForm extends MkElement {
     const state = this.#data.state;
     if (!this.workshop) {
       if (state.status === 'loading' || (state.status === 'idle' && this.src)) {
-        return html`<div class="card" part="form" aria-busy="true"><p role="status">${msg('Loading the RSVP form…', { id: 'form-loading' })}</p></div>`;
+        return fallbackOr(this, () => html`<div class="card" part="form" aria-busy="true"><p role="status">${msg('Loading the RSVP form…', { id: 'form-loading' })}</p></div>`);
       }
       if (state.status === 'error') {
         return html`<div class="card" part="form"><div class="notice danger" role="alert">

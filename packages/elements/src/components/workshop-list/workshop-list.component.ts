@@ -11,7 +11,7 @@ import { formatDate, formatDateParts, formatOccurrenceTimes, formatPartialDate, 
 import { formatMinutes } from '../../internal/duration.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
-import { errorState, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
+import { errorState, fallbackOr, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../../internal/calendar-links.js';
 import { mailtoHref, safeHref } from '../../internal/urls.js';
 import { filterMatcher, filterOptions, hasActiveFilters, indexWorkshops, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopSections } from './workshop-index.js';
@@ -219,12 +219,14 @@ export class MkWorkshopList extends MkElement {
     switch (state.status) {
       case 'idle':
       case 'loading':
-        return loadingState(msg('Loading workshops…', { id: 'list-loading' }));
+        return fallbackOr(this, () => loadingState(msg('Loading workshops…', { id: 'list-loading' })));
       case 'error':
-        return errorState(
-          msg('Workshops could not be shown', { id: 'list-error-title' }),
-          describeFeedError(state.error),
-          state.error.kind === 'invalid' ? undefined : () => this.data.reload(),
+        return fallbackOr(this, () =>
+          errorState(
+            msg('Workshops could not be shown', { id: 'list-error-title' }),
+            describeFeedError(state.error),
+            state.error.kind === 'invalid' ? undefined : () => this.data.reload(),
+          ),
         );
       case 'empty':
       case 'ready':
