@@ -18,6 +18,7 @@ import type { App, Env, RouteEntry, Services } from './http/context.js';
 import { jsonLogger, type Logger } from './http/logger.js';
 import { RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { RsvpService } from './rsvp/service.js';
+import { MailDelivery, Notifier, type MailOptions } from './mail/outbox.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerDocRoutes } from './routes/docs.js';
@@ -48,6 +49,11 @@ export interface ServerOptions {
   logger?: Logger | undefined;
   /** Largest request body in bytes (default 64 KiB). */
   maxBodyBytes?: number | undefined;
+  /**
+   * Notifications: every change that owes someone a message writes it to the outbox (always); the timed work
+   * delivers due messages over SMTP when `smtpUrl` (or a `transport`) is given, and leaves them queued otherwise.
+   */
+  mail?: MailOptions | undefined;
   /** Extra routes mounted before the not-found handler, with the same services (e.g. a benchmark's baselines). */
   extend?: ((app: App, services: Services) => void) | undefined;
 }
@@ -59,7 +65,9 @@ export interface MentorkitServer extends App {
   /** Reloads the catalogs now (as SIGHUP does); resolves false when the reload failed and the last good catalogs stay. */
   reload(): Promise<boolean>;
   /** Runs due timed work once. */
-  runDueWork(): ReturnType<RsvpService['runDueWork']>;
+  runDueWork(): Promise<Awaited<ReturnType<RsvpService['runDueWork']>> & { mailed: number; mailRetried: number }>;
+  /** The outbox's delivery worker (sends nothing when no SMTP is configured). */
+  mail: MailDelivery;
   /** Stops watching and timed work, and closes the database if the server opened it. */
   close(): Promise<void>;
 }
@@ -72,7 +80,9 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   // The catalogs first: a catalog with errors stops the start before any database is opened or created.
   await catalogs.reload();
   const database = isDatabase(options.database) ? options.database : await openDatabase(options.database ?? {});
-  const rsvps = new RsvpService({ db: database.db, catalogs, clock, minFillMs: options.minFillMs, lockTimeoutMs: options.lockTimeoutMs, retentionDays: options.retentionDays });
+  const mail = new MailDelivery({ ...options.mail, db: database.db, clock });
+  const notifier = new Notifier({ catalogs, from: options.mail?.from, publicUrl: options.publicUrl, delivers: mail.enabled });
+  const rsvps = new RsvpService({ db: database.db, catalogs, clock, minFillMs: options.minFillMs, lockTimeoutMs: options.lockTimeoutMs, retentionDays: options.retentionDays, notifier });
   const services: Services = { database, catalogs, rsvps, clock, logger, publicUrl: options.publicUrl };
 
   catalogs.onChange(async (next, previous) => {
@@ -182,8 +192,11 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   let work: NodeJS.Timeout | undefined;
   let working = false;
   const runDueWork = async () => {
-    const done = await rsvps.runDueWork();
-    if (done.allocated + done.released + done.expired + done.purged > 0) logger.info('work.done', done);
+    const work = await rsvps.runDueWork();
+    // Messages the work above just queued go out in the same round.
+    const delivered = await mail.deliverDue();
+    const done = { ...work, mailed: delivered.sent, mailRetried: delivered.retried + delivered.failed };
+    if (done.allocated + done.released + done.expired + done.purged + done.mailed + done.mailRetried > 0) logger.info('work.done', done);
     return done;
   };
   if (options.workIntervalMs) {
@@ -203,12 +216,14 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
     routeTable: table,
     reload,
     runDueWork,
+    mail,
     async close() {
       if (closed) return;
       closed = true;
       clearTimeout(timer);
       clearInterval(work);
       for (const w of watchers) w.close();
+      mail.close();
       if (ownsDatabase) await database.close();
     },
   });

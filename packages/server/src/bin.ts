@@ -4,7 +4,8 @@
  *
  * Environment: PORT (default 8787), DATA_DIR (default ./mentorkit-data), DATABASE_URL (PostgreSQL instead
  * of the embedded database), PUBLIC_URL, CORS_ORIGINS (comma-separated), RETENTION_DAYS, TRUST_PROXY=1,
- * RATE_LIMIT_MAX / RATE_LIMIT_WINDOW_MS / RATE_LIMIT=off, LOCK_TIMEOUT_MS, DATABASE_POOL_SIZE.
+ * RATE_LIMIT_MAX / RATE_LIMIT_WINDOW_MS / RATE_LIMIT=off, LOCK_TIMEOUT_MS, DATABASE_POOL_SIZE, SMTP_URL and MAIL_FROM
+ * (notifications; without SMTP_URL messages are kept queued in the outbox).
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -19,7 +20,8 @@ const USAGE = `Usage:
 
 Environment: PORT (8787), DATA_DIR (./mentorkit-data), DATABASE_URL, PUBLIC_URL, CORS_ORIGINS,
 RETENTION_DAYS (180), TRUST_PROXY=1, RATE_LIMIT_MAX (20 writes per address) and RATE_LIMIT_WINDOW_MS
-(60000) or RATE_LIMIT=off, LOCK_TIMEOUT_MS (5000), DATABASE_POOL_SIZE (10). Send SIGHUP to reload the catalogs.`;
+(60000) or RATE_LIMIT=off, LOCK_TIMEOUT_MS (5000), DATABASE_POOL_SIZE (10), SMTP_URL (smtp://user:pass@host:587; unset keeps
+messages queued) and MAIL_FROM. Send SIGHUP to reload the catalogs.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -77,10 +79,11 @@ async function main(argv: string[]): Promise<number> {
     rateLimit: process.env.RATE_LIMIT === 'off' ? false : { max: positiveEnv('RATE_LIMIT_MAX'), windowMs: positiveEnv('RATE_LIMIT_WINDOW_MS') },
     watch: true,
     workIntervalMs: Number(process.env.WORK_INTERVAL_MS ?? 15_000),
+    mail: { smtpUrl: process.env.SMTP_URL || undefined, from: process.env.MAIL_FROM || undefined },
   });
   const { logger, database: db } = server.services;
   const http = serve({ fetch: server.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
-    logger.info('listening', { url: `http://${info.address}:${info.port}/`, database: db.describe, catalogs: catalogs.length, ...(clockStart ? { clockStart } : {}) });
+    logger.info('listening', { url: `http://${info.address}:${info.port}/`, database: db.describe, catalogs: catalogs.length, mail: server.mail.enabled ? 'smtp' : 'queued (no SMTP_URL)', ...(clockStart ? { clockStart } : {}) });
   });
   process.on('SIGHUP', () => void server.reload());
   const stop = () => {

@@ -13,3 +13,5 @@ export { clockFrom, systemClock, type Clock } from './clock.js';
 export { createToken, revokeToken, listTokens, TOKEN_ROLES, type TokenRole } from './tokens.js';
 export { jsonLogger, silentLogger, type Logger } from './http/logger.js';
 export type { Access, RouteEntry, Services } from './http/context.js';
+export { MailDelivery, Notifier, smtpTransport, type MailOptions, type DeliveryResult } from './mail/outbox.js';
+export { render as renderMessage, TEXTS as MESSAGE_TEXTS, type MessageKind, type MessageInput, type RenderedMessage } from './mail/messages.js';

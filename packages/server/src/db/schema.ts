@@ -148,3 +148,52 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at').on(t.at)],
 );
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Messages owed to people, written in the same transaction as the change that owes them (the transactional
+ * outbox). A worker claims due rows with `FOR UPDATE SKIP LOCKED`, leases them, sends them over SMTP with
+ * their stored Message-ID, and marks them sent; a lease that runs out (a crashed worker) makes the row due
+ * again, and the retry carries the same Message-ID.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** `<uuid@host>`: fixed when the row is written, reused by every attempt. */
+    messageId: text('message_id').notNull(),
+    /** What the message is about (confirmed, waitlisted, offered, cancelled, changed, reminder, …). */
+    kind: text('kind').notNull(),
+    submissionId: text('submission_id'),
+    registrationId: text('registration_id'),
+    workshopId: text('workshop_id'),
+    occurrenceId: text('occurrence_id'),
+    /** Makes a message owed once (e.g. `reminder:P1D:<registration>`) unique; null for messages owed on each change. */
+    dedupeKey: text('dedupe_key'),
+    /** Personal data: null once sent and purged. */
+    recipient: text('recipient'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    /** The invitation (`text/calendar`) with its METHOD, when the message carries one. */
+    ics: text('ics'),
+    icsMethod: text('ics_method'),
+    status: text('status').$type<OutboxStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the row is due (again): now when written, later after a failed attempt (backoff). */
+    dueAt: at('due_at').notNull(),
+    /** A claimed row belongs to its worker until then; past it, the row is due again. */
+    leaseUntil: at('lease_until'),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull(),
+    sentAt: at('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_message_id').on(t.messageId),
+    uniqueIndex('outbox_dedupe_key').on(t.dedupeKey),
+    index('outbox_due').on(t.dueAt).where(sql`${t.status} in ('queued', 'sending')`),
+    index('outbox_submission').on(t.submissionId),
+  ],
+);

@@ -31,6 +31,7 @@ import { lockAll, occurrenceLock, pgCode, transaction } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 import { checkAgainstPolicy, normaliseEmail, personFacts, type RsvpBody } from './payload.js';
 import { durationMs } from './duration.js';
+import type { Notifier, QueueEvent } from '../mail/outbox.js';
 
 export interface RsvpServiceOptions {
   db: Db;
@@ -41,6 +42,8 @@ export interface RsvpServiceOptions {
   lockTimeoutMs?: number | undefined;
   /** Personal data is erased this many days after a person's last session ended (default 180). */
   retentionDays?: number | undefined;
+  /** Writes the messages a change owes into the outbox, in the change's transaction. */
+  notifier?: Notifier | undefined;
 }
 
 export type PublicStatus = 'confirmed' | 'waitlisted' | 'requested' | 'offered';
@@ -117,6 +120,7 @@ export class RsvpService {
   readonly #minFillMs: number;
   readonly #lockTimeoutMs: number | undefined;
   readonly #retentionDays: number;
+  readonly #notifier: Notifier | undefined;
   #secret: Promise<string> | undefined;
 
   constructor(options: RsvpServiceOptions) {
@@ -126,6 +130,12 @@ export class RsvpService {
     this.#minFillMs = options.minFillMs ?? 2_000;
     this.#lockTimeoutMs = options.lockTimeoutMs;
     this.#retentionDays = options.retentionDays ?? 180;
+    this.#notifier = options.notifier;
+  }
+
+  /** Queues the messages a change owes (see mail/outbox.ts); nothing when no notifier is configured. */
+  async #notify(tx: Tx, event: QueueEvent): Promise<number> {
+    return this.#notifier === undefined ? 0 : this.#notifier.queue(tx, event);
   }
 
   #tx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -249,9 +259,10 @@ export class RsvpService {
         answers: body.answers,
         createdAt: now,
       });
+      const ids = kept.map(() => randomUUID());
       await tx.insert(registrations).values(
-        kept.map((x) => ({
-          id: randomUUID(),
+        kept.map((x, i) => ({
+          id: ids[i]!,
           submissionId,
           workshopId: entry.workshop.id,
           occurrenceId: x.occurrence.id,
@@ -268,13 +279,18 @@ export class RsvpService {
         })),
       );
       for (const x of kept) await this.#snapshot(tx, entry.workshop.id, x.occurrence, now);
+      let queued = 0;
+      for (const kind of ['confirmed', 'waitlisted', 'requested', 'offered'] as const) {
+        const these = ids.filter((_, i) => kept[i]!.status === kind);
+        queued += await this.#notify(tx, { kind, registrationIds: these, now, token, manageBase: request.manageBase });
+      }
       const result: RsvpCreated = {
         status: (main.status === 'declined' ? kept[0]!.status : main.status) as PublicStatus,
         registrationId: submissionId,
         ...(main.position !== undefined ? { position: main.position } : {}),
         manageUrl: `${request.manageBase}#${token}`,
         message: main.message,
-        notification: 'none',
+        notification: queued > 0 && this.#notifier?.delivers === true ? 'queued' : 'none',
         ...(policy.seriesRegistration ? { sessions: outcomes.map((x) => ({ occurrenceId: x.occurrence.id, status: x.status, ...(x.position !== undefined ? { position: x.position } : {}), message: x.message })) } : {}),
       };
       await tx.insert(idempotencyKeys).values({ key: request.idempotencyKey, requestHash, status: 201, response: result, createdAt: now });
@@ -460,6 +476,7 @@ export class RsvpService {
         throw new ApiError('not-cancellable', 'This offer is no longer open.');
       }
       await tx.update(registrations).set({ status: 'confirmed', code: 'promoted', decidedAt: now, offerExpiresAt: null, updatedAt: now }).where(eq(registrations.id, row.id));
+      await this.#notify(tx, { kind: 'confirmed', registrationIds: [row.id], now });
       return { status: 'confirmed' as const };
     });
   }
@@ -481,6 +498,7 @@ export class RsvpService {
         .set({ status: 'cancelled', code, offerExpiresAt: null, updatedAt: now })
         .where(and(inArray(registrations.id, targets.map((t) => t.id)), inArray(registrations.status, ACTIVE)))
         .returning({ id: registrations.id });
+      if (code !== 'erased') await this.#notify(tx, { kind: 'cancelled', registrationIds: done.map((d) => d.id), now, by: actor === 'person' ? 'person' : 'staff' });
       for (const t of uniqueOccurrences(targets)) await this.#promote(tx, t.workshopId, t.occurrenceId, now, actor);
       if (actor !== 'person') await this.#audit(tx, actor, 'registration.cancel', which.registrationId ?? which.submissionId, { cancelled: done.length });
       return { cancelled: done.length };
@@ -519,6 +537,7 @@ export class RsvpService {
     } else {
       await tx.update(registrations).set({ status: 'confirmed', code: 'promoted', decidedAt: now, updatedAt: now }).where(inArray(registrations.id, ids));
     }
+    await this.#notify(tx, { kind: offer ? 'offered' : 'confirmed', registrationIds: ids, now });
     await this.#audit(tx, actor, offer ? 'waitlist.offer' : 'waitlist.promote', `${workshopId} ${occurrenceId}`, { registrations: ids.length });
     return ids.length;
   }
@@ -637,6 +656,9 @@ export class RsvpService {
         .update(registrations)
         .set({ status: d.status, code: d.code, queueOrder: d.rank ?? 0, decidedAt: now, updatedAt: now })
         .where(and(eq(registrations.id, d.request.id), eq(registrations.status, 'requested')));
+    }
+    for (const kind of ['confirmed', 'waitlisted', 'declined'] as const) {
+      await this.#notify(tx, { kind, registrationIds: decisions.filter((d) => d.status === kind).map((d) => d.request.id), now, allocated: true });
     }
   }
 
@@ -826,11 +848,13 @@ export class RsvpService {
             .returning({ id: registrations.id });
           result.cancelled += done.length;
           if (before !== undefined) {
+            // The snapshot first: the message carries the raised SEQUENCE.
             await tx
               .update(occurrenceSnapshots)
               .set({ status: o?.status ?? before.status, removed: o === undefined ? 1 : 0, sequence: before.sequence + 1, updatedAt: now })
               .where(and(eq(occurrenceSnapshots.workshopId, h.workshopId), eq(occurrenceSnapshots.occurrenceId, h.occurrenceId)));
           }
+          await this.#notify(tx, { kind: 'occurrence-cancelled', registrationIds: done.map((d) => d.id), now, dedupe: `occurrence-cancelled:${(before?.sequence ?? 0) + 1}` });
           if (done.length > 0) await this.#audit(tx, 'catalog', `occurrence.${o === undefined ? 'removed' : 'cancelled'}`, `${h.workshopId} ${h.occurrenceId}`, { registrations: done.length });
           return;
         }
@@ -844,6 +868,8 @@ export class RsvpService {
           if (moved) {
             result.moved++;
             await tx.update(registrations).set({ endedAt: new Date(o.end), updatedAt: now }).where(and(eq(registrations.workshopId, h.workshopId), eq(registrations.occurrenceId, h.occurrenceId)));
+            const told = await this.#activeRows(tx, h.workshopId, h.occurrenceId);
+            await this.#notify(tx, { kind: 'changed', registrationIds: told.map((r) => r.id), now, dedupe: `changed:${before.sequence + 1}` });
           }
         }
         result.promoted += await this.#promote(tx, h.workshopId, h.occurrenceId, now, 'catalog');

@@ -1,0 +1,316 @@
+/**
+ * The transactional outbox. `Notifier.queue` is called inside the transaction that changes a registration
+ * and writes the message that change owes (rendered then, with its Message-ID fixed then): if the change
+ * rolls back, so does the message; if it commits, the message is owed for good. `MailDelivery` sends due rows
+ * over SMTP: any number of instances may run it, each claiming rows with `FOR UPDATE SKIP LOCKED` and a lease.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { FeedOccurrence } from '@mentorkit/core';
+import type { CatalogStore } from '../catalog/store.js';
+import type { Clock } from '../clock.js';
+import type { Db, Tx } from '../db/database.js';
+import { occurrenceSnapshots, outbox, registrations, settings, submissions } from '../db/schema.js';
+import { render, type MessageKind } from './messages.js';
+
+export interface MailOptions {
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; absent: messages are written to the outbox and stay queued. */
+  smtpUrl?: string | undefined;
+  /** A nodemailer transport to use instead of `smtpUrl` (tests, the demo's catcher). */
+  transport?: Transporter | undefined;
+  /** The sender, e.g. `Mentoring Program <mentoring@example.edu>` (default `mentorkit@localhost`). */
+  from?: string | undefined;
+  /** Rows claimed per round (default 50). */
+  batchSize?: number | undefined;
+  /** A claimed row is the worker's for this long; past it another worker may send it again (default 2 min). */
+  leaseMs?: number | undefined;
+  /** Attempts before a message is marked failed (default 12; backoff 30 s doubling to 1 h). */
+  maxAttempts?: number | undefined;
+}
+
+export interface QueueEvent {
+  kind: MessageKind;
+  registrationIds: readonly string[];
+  now: Date;
+  /** The manage token and base, known only in the registration's own transaction. */
+  token?: string | undefined;
+  manageBase?: string | undefined;
+  by?: 'person' | 'staff' | undefined;
+  allocated?: boolean | undefined;
+  /** Makes the message owed once per registration: `${dedupe}:${registrationId}`. */
+  dedupe?: string | undefined;
+  /** The occurrence as it was, for messages about one the catalog removed. */
+  removed?: boolean | undefined;
+}
+
+const MANAGE_BASE_KEY = 'mail.manage-base';
+
+/** Address part of a From header: `Name <a@b>` → `a@b`. */
+export function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
+export class Notifier {
+  readonly #catalogs: CatalogStore;
+  readonly #from: string;
+  readonly #publicUrl: string | undefined;
+  #manageBase: string | undefined;
+  /** Whether a worker will send what is queued (SMTP configured): only then is the person told a message is coming. */
+  readonly delivers: boolean;
+
+  constructor(options: { catalogs: CatalogStore; from?: string | undefined; publicUrl?: string | undefined; delivers?: boolean | undefined }) {
+    this.#catalogs = options.catalogs;
+    this.delivers = options.delivers ?? false;
+    this.#from = options.from ?? 'mentorkit@localhost';
+    this.#publicUrl = options.publicUrl?.replace(/\/+$/, '');
+  }
+
+  /** Writes the messages an event owes, one per registration with an address; returns how many. */
+  async queue(tx: Tx, event: QueueEvent): Promise<number> {
+    if (event.registrationIds.length === 0) return 0;
+    const rows = await tx
+      .select({
+        id: registrations.id,
+        submissionId: registrations.submissionId,
+        workshopId: registrations.workshopId,
+        occurrenceId: registrations.occurrenceId,
+        offerExpiresAt: registrations.offerExpiresAt,
+        queueOrder: registrations.queueOrder,
+        status: registrations.status,
+        email: submissions.email,
+        name: submissions.name,
+        locale: submissions.locale,
+      })
+      .from(registrations)
+      .innerJoin(submissions, eq(submissions.id, registrations.submissionId))
+      .where(and(inArray(registrations.id, [...event.registrationIds]), isNotNull(submissions.email)));
+    if (rows.length === 0) return 0;
+    const manageBase = await this.#base(tx, event.manageBase);
+    let written = 0;
+    for (const r of rows) {
+      const entry = this.#catalogs.current.workshops.get(r.workshopId);
+      const [snap] = await tx.select().from(occurrenceSnapshots).where(and(eq(occurrenceSnapshots.workshopId, r.workshopId), eq(occurrenceSnapshots.occurrenceId, r.occurrenceId)));
+      const occurrence = entry?.occurrences.get(r.occurrenceId) ?? (snap ? fromSnapshot(snap) : undefined);
+      if (occurrence === undefined) continue;
+      const loaded = this.#catalogs.current.catalogs.find((c) => c.catalog.id === entry?.catalogId);
+      const source = loaded?.catalog.workshops.find((w) => w.id === r.workshopId);
+      const session = source?.kind === 'scheduled' ? source.sessions.find((s) => s.id === occurrence.sessionId) : undefined;
+      const programId = entry?.workshop.programs[0]?.id;
+      const program = loaded?.catalog.programs.find((p) => p.id === programId);
+      const contact = program?.contacts.map((c) => c.email ?? loaded?.catalog.people.find((p) => p.id === c.person)?.email).find((x) => x !== undefined);
+      // An invitation goes to whoever holds the place; a cancellation to whoever was sent an invitation.
+      const invited = async () => (await tx.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.registrationId, r.id), eq(outbox.icsMethod, 'REQUEST'))).limit(1)).length > 0;
+      const invitation = event.kind === 'cancelled' || event.kind === 'occurrence-cancelled' ? await invited() : event.kind === 'changed' ? r.status === 'confirmed' : undefined;
+      const position = r.status === 'waitlisted' ? await waitlistPosition(tx, r) : undefined;
+      const message = render({
+        kind: event.kind,
+        locale: r.locale,
+        name: r.name ?? undefined,
+        email: r.email!,
+        programTitle: entry?.programTitle ?? '',
+        contactEmail: contact,
+        workshopTitle: entry?.workshop.title ?? r.workshopId,
+        catalogId: entry?.catalogId ?? '',
+        occurrence,
+        recurring: session?.recurrence !== undefined,
+        sequence: snap?.sequence ?? 0,
+        manageUrl: event.token !== undefined ? `${manageBase}#${event.token}` : manageBase,
+        manageHasToken: event.token !== undefined,
+        position,
+        offerExpiresAt: r.offerExpiresAt ?? undefined,
+        allocated: event.allocated,
+        by: event.by,
+        invitation,
+        from: addressOf(this.#from),
+        now: event.now,
+      });
+      const inserted = await tx
+        .insert(outbox)
+        .values({
+          messageId: `<${randomUUID()}@${addressOf(this.#from).split('@')[1] ?? 'localhost'}>`,
+          kind: event.kind,
+          submissionId: r.submissionId,
+          registrationId: r.id,
+          workshopId: r.workshopId,
+          occurrenceId: r.occurrenceId,
+          dedupeKey: event.dedupe !== undefined ? `${event.dedupe}:${r.id}` : null,
+          recipient: r.email,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          ics: message.ics?.content ?? null,
+          icsMethod: message.ics?.method ?? null,
+          dueAt: event.now,
+          createdAt: event.now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: outbox.id });
+      written += inserted.length;
+    }
+    return written;
+  }
+
+  /** The manage page's address: PUBLIC_URL's, else the one the last registration came through (kept in settings). */
+  async #base(tx: Tx, seen: string | undefined): Promise<string> {
+    if (this.#publicUrl !== undefined) return `${this.#publicUrl}/manage`;
+    if (seen !== undefined) {
+      if (seen !== this.#manageBase) {
+        await tx.insert(settings).values({ key: MANAGE_BASE_KEY, value: seen }).onConflictDoUpdate({ target: settings.key, set: { value: seen } });
+        this.#manageBase = seen;
+      }
+      return seen;
+    }
+    if (this.#manageBase !== undefined) return this.#manageBase;
+    const [row] = await tx.select().from(settings).where(eq(settings.key, MANAGE_BASE_KEY));
+    return (this.#manageBase = row?.value ?? 'http://localhost:8787/manage');
+  }
+}
+
+async function waitlistPosition(tx: Tx, r: { workshopId: string; occurrenceId: string; queueOrder: number; id: string }): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.workshopId, r.workshopId),
+        eq(registrations.occurrenceId, r.occurrenceId),
+        eq(registrations.status, 'waitlisted'),
+        sql`(${registrations.queueOrder}, ${registrations.id}) < (${r.queueOrder}, ${r.id})`,
+      ),
+    );
+  return Number(row?.n ?? 0) + 1;
+}
+
+function fromSnapshot(s: typeof occurrenceSnapshots.$inferSelect): FeedOccurrence {
+  const at = s.occurrenceId.lastIndexOf('@');
+  const location = JSON.parse(s.place) as FeedOccurrence['location'] | null;
+  return {
+    id: s.occurrenceId,
+    sessionId: at >= 0 ? s.occurrenceId.slice(0, at) : s.occurrenceId,
+    start: s.start,
+    end: s.end,
+    timeZone: 'UTC',
+    localStart: new Date(s.start).toISOString().slice(0, 16),
+    localEnd: new Date(s.end).toISOString().slice(0, 16),
+    status: 'cancelled',
+    ...(location ? { location } : {}),
+  };
+}
+
+export interface DeliveryResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** Builds a pooled nodemailer transport from an SMTP URL. */
+export function smtpTransport(smtpUrl: string): Transporter {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  return nodemailer.createTransport({
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    pool: true,
+    maxConnections: 5,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+}
+
+/** Sends due outbox rows. Safe to run in any number of instances at once. */
+export class MailDelivery {
+  readonly #db: Db;
+  readonly #clock: Clock;
+  readonly #transport: Transporter | undefined;
+  readonly #from: string;
+  readonly #batchSize: number;
+  readonly #leaseMs: number;
+  readonly #maxAttempts: number;
+
+  constructor(options: MailOptions & { db: Db; clock: Clock }) {
+    this.#db = options.db;
+    this.#clock = options.clock;
+    this.#transport = options.transport ?? (options.smtpUrl ? smtpTransport(options.smtpUrl) : undefined);
+    this.#from = options.from ?? 'mentorkit@localhost';
+    this.#batchSize = options.batchSize ?? 50;
+    this.#leaseMs = options.leaseMs ?? 120_000;
+    this.#maxAttempts = options.maxAttempts ?? 12;
+  }
+
+  get enabled(): boolean {
+    return this.#transport !== undefined;
+  }
+
+  /** Claims a batch of due rows (queued and due, or sending with a lapsed lease) for this worker. */
+  async claim(limit = this.#batchSize): Promise<(typeof outbox.$inferSelect)[]> {
+    const now = this.#clock();
+    return this.#db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(or(and(eq(outbox.status, 'queued'), lte(outbox.dueAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))))
+        .orderBy(asc(outbox.id))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return [];
+      return tx
+        .update(outbox)
+        .set({ status: 'sending', leaseUntil: new Date(now.getTime() + this.#leaseMs), attempts: sql`${outbox.attempts} + 1` })
+        .where(inArray(outbox.id, due.map((d) => d.id)))
+        .returning();
+    });
+  }
+
+  /** Sends one claimed row with its stored Message-ID. */
+  async send(row: typeof outbox.$inferSelect): Promise<void> {
+    await this.#transport!.sendMail({
+      from: this.#from,
+      to: row.recipient!,
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      messageId: row.messageId,
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Mentorkit-Kind': row.kind },
+      ...(row.ics !== null && row.icsMethod !== null ? { icalEvent: { method: row.icsMethod, filename: 'invite.ics', content: row.ics } } : {}),
+    });
+  }
+
+  /** Delivers every due message, batch after batch, until none is left or a whole batch failed. */
+  async deliverDue(): Promise<DeliveryResult> {
+    const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+    if (this.#transport === undefined) return result;
+    for (;;) {
+      const batch = await this.claim();
+      if (batch.length === 0) break;
+      const outcomes = await Promise.all(
+        batch.map(async (row) => {
+          try {
+            if (row.recipient === null) throw new Error('no recipient (erased)');
+            await this.send(row);
+            await this.#db.update(outbox).set({ status: 'sent', sentAt: this.#clock(), leaseUntil: null, lastError: null }).where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')));
+            return 'sent' as const;
+          } catch (error) {
+            const final = row.attempts >= this.#maxAttempts || row.recipient === null;
+            const backoff = Math.min(30_000 * 2 ** Math.max(0, row.attempts - 1), 3_600_000);
+            await this.#db
+              .update(outbox)
+              .set({ status: final ? 'failed' : 'queued', dueAt: new Date(this.#clock().getTime() + backoff), leaseUntil: null, lastError: String((error as Error).message ?? error).slice(0, 500) })
+              .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')));
+            return final ? ('failed' as const) : ('retried' as const);
+          }
+        }),
+      );
+      for (const o of outcomes) result[o]++;
+      if (outcomes.every((o) => o !== 'sent')) break;
+    }
+    return result;
+  }
+
+  close(): void {
+    this.#transport?.close();
+  }
+}
