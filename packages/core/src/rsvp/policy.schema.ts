@@ -141,6 +141,15 @@ export const RsvpPolicySchema = z
     questions: z.array(QuestionSchema).default([]),
     /** One RSVP covers every session of a series; a person may opt out of single sessions. */
     seriesRegistration: z.boolean().default(false),
+    /**
+     * Reminder emails to everyone holding a place, this long before each session starts, counted in the
+     * session's time zone (P1D is the same local time the day before, across a clock change).
+     */
+    reminders: z
+      .array(IsoDurationSchema)
+      .max(4)
+      .optional()
+      .meta({ description: 'Reminders this long before each session (ISO 8601 durations).', examples: [['P1D', 'PT1H']] }),
   })
   .meta({ title: 'RsvpPolicy' });
 export type RsvpPolicy = z.infer<typeof RsvpPolicySchema>;
