@@ -19,6 +19,7 @@ import { jsonLogger, type Logger } from './http/logger.js';
 import { RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { RsvpService } from './rsvp/service.js';
 import { MailDelivery, Notifier, type MailOptions } from './mail/outbox.js';
+import { queueTimedMessages } from './mail/reminders.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerDocRoutes } from './routes/docs.js';
@@ -65,7 +66,7 @@ export interface MentorkitServer extends App {
   /** Reloads the catalogs now (as SIGHUP does); resolves false when the reload failed and the last good catalogs stay. */
   reload(): Promise<boolean>;
   /** Runs due timed work once. */
-  runDueWork(): Promise<Awaited<ReturnType<RsvpService['runDueWork']>> & { mailed: number; mailRetried: number }>;
+  runDueWork(): Promise<Awaited<ReturnType<RsvpService['runDueWork']>> & { reminded: number; mailed: number; mailRetried: number }>;
   /** The outbox's delivery worker (sends nothing when no SMTP is configured). */
   mail: MailDelivery;
   /** Stops watching and timed work, and closes the database if the server opened it. */
@@ -193,10 +194,11 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   let working = false;
   const runDueWork = async () => {
     const work = await rsvps.runDueWork();
+    const reminded = await queueTimedMessages({ db: database.db, catalogs, clock, notifier, lockTimeoutMs: options.lockTimeoutMs });
     // Messages the work above just queued go out in the same round.
     const delivered = await mail.deliverDue();
-    const done = { ...work, mailed: delivered.sent, mailRetried: delivered.retried + delivered.failed };
-    if (done.allocated + done.released + done.expired + done.purged + done.mailed + done.mailRetried > 0) logger.info('work.done', done);
+    const done = { ...work, reminded, mailed: delivered.sent, mailRetried: delivered.retried + delivered.failed };
+    if (done.allocated + done.released + done.expired + done.purged + done.reminded + done.mailed + done.mailRetried > 0) logger.info('work.done', done);
     return done;
   };
   if (options.workIntervalMs) {

@@ -279,9 +279,28 @@ export class MailDelivery {
     });
   }
 
+  /**
+   * Removes what no longer needs keeping: messages sent or failed more than 30 days ago, and every message
+   * (queued or not) of an RSVP whose personal data was erased or purged.
+   */
+  async purge(): Promise<number> {
+    const cutoff = new Date(this.#clock().getTime() - 30 * 86_400_000);
+    const gone = await this.#db
+      .delete(outbox)
+      .where(
+        or(
+          and(inArray(outbox.status, ['sent', 'failed']), lte(outbox.createdAt, cutoff)),
+          sql`${outbox.submissionId} in (select ${submissions.id} from ${submissions} where ${submissions.purgedAt} is not null)`,
+        ),
+      )
+      .returning({ id: outbox.id });
+    return gone.length;
+  }
+
   /** Delivers every due message, batch after batch, until none is left or a whole batch failed. */
   async deliverDue(): Promise<DeliveryResult> {
     const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+    await this.purge();
     if (this.#transport === undefined) return result;
     for (;;) {
       const batch = await this.claim();
