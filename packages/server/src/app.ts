@@ -18,9 +18,12 @@ import type { App, Env, RouteEntry, Services } from './http/context.js';
 import { jsonLogger, type Logger } from './http/logger.js';
 import { RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { RsvpService } from './rsvp/service.js';
+import type { AuthOptions } from './auth/config.js';
+import { StaffAuth } from './auth/staff.js';
 import { MailDelivery, Notifier, type MailOptions } from './mail/outbox.js';
 import { queueTimedMessages } from './mail/reminders.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerAuthRoutes } from './routes/auth.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerManageRoutes } from './routes/manage.js';
@@ -55,6 +58,11 @@ export interface ServerOptions {
    * delivers due messages over SMTP when `smtpUrl` (or a `transport`) is given, and leaves them queued otherwise.
    */
   mail?: MailOptions | undefined;
+  /**
+   * Staff sign-in with the university's OpenID Connect provider and the claim map that gives roles
+   * (docs/sign-in.md). Without it, only admin tokens reach the staff routes.
+   */
+  auth?: AuthOptions | undefined;
   /** Extra routes mounted before the not-found handler, with the same services (e.g. a benchmark's baselines). */
   extend?: ((app: App, services: Services) => void) | undefined;
 }
@@ -84,7 +92,8 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   const mail = new MailDelivery({ ...options.mail, db: database.db, clock });
   const notifier = new Notifier({ catalogs, from: options.mail?.from, publicUrl: options.publicUrl, delivers: mail.enabled });
   const rsvps = new RsvpService({ db: database.db, catalogs, clock, minFillMs: options.minFillMs, lockTimeoutMs: options.lockTimeoutMs, retentionDays: options.retentionDays, notifier });
-  const services: Services = { database, catalogs, rsvps, clock, logger, publicUrl: options.publicUrl };
+  const auth = options.auth === undefined ? undefined : new StaffAuth(options.auth, { db: database.db, clock, logger, publicUrl: options.publicUrl });
+  const services: Services = { database, catalogs, rsvps, clock, logger, publicUrl: options.publicUrl, auth };
 
   catalogs.onChange(async (next, previous) => {
     if (previous === undefined) return;
@@ -131,7 +140,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   );
   app.use('*', async (c, next) => {
     const path = c.req.path;
-    const personal = /\/(rsvps|manage|admin)(\/|$)/.test(path);
+    const personal = /\/(rsvps|manage|admin|auth)(\/|$)/.test(path);
     if (c.req.method === 'POST') {
       const type = c.req.header('content-type') ?? '';
       const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
@@ -154,6 +163,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   registerCatalogRoutes(app, table);
   registerManageRoutes(app, table);
   registerAdminRoutes(app, table);
+  registerAuthRoutes(app, table);
   registerDocRoutes(app, table);
   options.extend?.(app, services);
 
@@ -162,7 +172,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
     const api = toApiError(error);
     if (api.code === 'internal') logger.error('request.failed', { method: c.req.method, route: c.req.routePath, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     if (api.extra.retryAfterSeconds !== undefined) c.header('Retry-After', String(api.extra.retryAfterSeconds));
-    if (/\/(rsvps|manage|admin)(\/|$)/.test(c.req.path)) c.header('Cache-Control', 'no-store');
+    if (/\/(rsvps|manage|admin|auth)(\/|$)/.test(c.req.path)) c.header('Cache-Control', 'no-store');
     return c.json(api.toBody(), api.status);
   });
 

@@ -5,11 +5,12 @@
  * Environment: PORT (default 8787), DATA_DIR (default ./mentorkit-data), DATABASE_URL (PostgreSQL instead
  * of the embedded database), PUBLIC_URL, CORS_ORIGINS (comma-separated), RETENTION_DAYS, TRUST_PROXY=1,
  * RATE_LIMIT_MAX / RATE_LIMIT_WINDOW_MS / RATE_LIMIT=off, LOCK_TIMEOUT_MS, DATABASE_POOL_SIZE, SMTP_URL and MAIL_FROM
- * (notifications; without SMTP_URL messages are kept queued in the outbox).
+ * (notifications; without SMTP_URL messages are kept queued in the outbox), OIDC_ISSUER, OIDC_CLIENT_ID,
+ * OIDC_CLIENT_SECRET, OIDC_CLAIM_MAP, OIDC_REDIRECT_URL, OIDC_SCOPE, SESSION_TTL_HOURS, COOKIE_SECURE=0 (staff sign-in).
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { CatalogLoadError, clockFrom, createServer, createToken, DataDirInUseError, listTokens, openDatabase, revokeToken, TOKEN_ROLES, type TokenRole } from './index.js';
+import { authOptionsFromEnv, CatalogLoadError, clockFrom, createServer, createToken, DataDirInUseError, listTokens, openDatabase, revokeToken, TOKEN_ROLES, type TokenRole } from './index.js';
 
 const USAGE = `Usage:
   mentorkit-server --catalog <file>… [--port N] [--data-dir DIR] [--database-url URL]
@@ -21,7 +22,9 @@ const USAGE = `Usage:
 Environment: PORT (8787), DATA_DIR (./mentorkit-data), DATABASE_URL, PUBLIC_URL, CORS_ORIGINS,
 RETENTION_DAYS (180), TRUST_PROXY=1, RATE_LIMIT_MAX (20 writes per address) and RATE_LIMIT_WINDOW_MS
 (60000) or RATE_LIMIT=off, LOCK_TIMEOUT_MS (5000), DATABASE_POOL_SIZE (10), SMTP_URL (smtp://user:pass@host:587; unset keeps
-messages queued) and MAIL_FROM. Send SIGHUP to reload the catalogs.`;
+messages queued) and MAIL_FROM. Staff sign-in (docs/sign-in.md): OIDC_ISSUER, OIDC_CLIENT_ID,
+OIDC_CLIENT_SECRET, OIDC_CLAIM_MAP (a JSON file or the JSON), OIDC_REDIRECT_URL (default
+PUBLIC_URL/auth/callback), OIDC_SCOPE, SESSION_TTL_HOURS (8), COOKIE_SECURE=0 (http://localhost only). Send SIGHUP to reload the catalogs.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -79,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     rateLimit: process.env.RATE_LIMIT === 'off' ? false : { max: positiveEnv('RATE_LIMIT_MAX'), windowMs: positiveEnv('RATE_LIMIT_WINDOW_MS') },
     watch: true,
     workIntervalMs: Number(process.env.WORK_INTERVAL_MS ?? 15_000),
+    auth: authOptionsFromEnv(),
     mail: { smtpUrl: process.env.SMTP_URL || undefined, from: process.env.MAIL_FROM || undefined },
   });
   const { logger, database: db } = server.services;

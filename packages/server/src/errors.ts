@@ -4,6 +4,7 @@
  */
 export const ERROR_STATUS = {
   'bad-request': 400,
+  'sign-in-failed': 400,
   unauthorized: 401,
   forbidden: 403,
   'not-found': 404,

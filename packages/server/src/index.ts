@@ -12,6 +12,8 @@ export { ApiError, ERROR_STATUS, type ErrorCode, type ErrorBody } from './errors
 export { clockFrom, systemClock, type Clock } from './clock.js';
 export { createToken, revokeToken, listTokens, TOKEN_ROLES, type TokenRole } from './tokens.js';
 export { jsonLogger, silentLogger, type Logger } from './http/logger.js';
-export type { Access, RouteEntry, Services } from './http/context.js';
+export { authOptionsFromEnv, parseClaimMap, rolesFromClaims, ClaimMapSchema, type AuthOptions, type ClaimMap, type StaffRoles } from './auth/config.js';
+export { CSRF_HEADER, type Principal } from './auth/staff.js';
+export type { Access, ProgramAccess, RouteEntry, Services } from './http/context.js';
 export { MailDelivery, Notifier, smtpTransport, type MailOptions, type DeliveryResult } from './mail/outbox.js';
 export { render as renderMessage, TEXTS as MESSAGE_TEXTS, type MessageKind, type MessageInput, type RenderedMessage } from './mail/messages.js';

@@ -197,3 +197,35 @@ export const outbox = pgTable(
     index('outbox_submission').on(t.submissionId),
   ],
 );
+
+/**
+ * Staff sessions after OpenID Connect sign-in. The cookie holds a random id; only its SHA-256 is stored, so
+ * a copy of this table opens no session. The roles are fixed at sign-in from the claim map.
+ */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    subject: text('subject').notNull(),
+    issuer: text('issuer').notNull(),
+    email: text('email'),
+    name: text('name'),
+    /** `{ admin: boolean, programs: string[] }`. */
+    roles: jsonb('roles').$type<{ admin: boolean; programs: string[] }>().notNull(),
+    /** Sent back in the X-CSRF-Token header on every mutation made with this session's cookie. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [index('staff_sessions_expires').on(t.expiresAt)],
+);
+
+/** Sign-ins under way: the state, nonce and PKCE verifier of one authorization request, used once. */
+export const loginRequests = pgTable('login_requests', {
+  stateHash: text('state_hash').primaryKey(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  returnTo: text('return_to').notNull(),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+});

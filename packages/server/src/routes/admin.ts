@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteEntry } from '../http/context.js';
 import { pickErrors } from '../http/schemas.js';
+import { organizerOfQueryWorkshop, organizerOfRegistration } from '../auth/scopes.js';
 import { register } from './register.js';
 
 const RegistrationRowSchema = z
@@ -29,6 +30,7 @@ const list = createRoute({
   method: 'get',
   path: '/admin/registrations',
   summary: 'Registrations, as JSON or CSV (Accept: text/csv or format=csv)',
+  description: 'Admins may list everything; an organizer names a workshop of a program they organize.',
   tags: ['Admin'],
   request: {
     query: z.object({
@@ -107,7 +109,8 @@ export function toCsv(rows: readonly Record<string, unknown>[]): string {
 }
 
 export function registerAdminRoutes(app: App, table: RouteEntry[]): void {
-  register(app, table, list, 'admin', async (c) => {
+  // Organizers see and change their own programs' registrations; everything else is for admins.
+  register(app, table, list, organizerOfQueryWorkshop('workshop'), async (c) => {
     const { workshop, occurrence, format } = c.req.valid('query');
     const rows = await c.var.services.rsvps.listRegistrations({ workshopId: workshop, occurrenceId: occurrence });
     if (format === 'csv' || (format === undefined && (c.req.header('accept') ?? '').includes('text/csv'))) {
@@ -117,7 +120,7 @@ export function registerAdminRoutes(app: App, table: RouteEntry[]): void {
     }
     return c.json({ registrations: rows }, 200);
   });
-  register(app, table, cancel, 'admin', async (c) => c.json(await c.var.services.rsvps.adminCancel(c.req.valid('param').id, c.var.actor), 200));
+  register(app, table, cancel, organizerOfRegistration('id'), async (c) => c.json(await c.var.services.rsvps.adminCancel(c.req.valid('param').id, c.var.actor), 200));
   register(app, table, work, 'admin', async (c) => c.json(await c.var.services.rsvps.runDueWork(), 200));
   register(app, table, purge, 'admin', async (c) => c.json({ purged: await c.var.services.rsvps.purgeExpired(c.var.actor) }, 200));
   register(app, table, exportPerson, 'admin', async (c) => c.json(await c.var.services.rsvps.exportPerson(c.req.valid('json').email), 200));

@@ -12,6 +12,7 @@ export const OPENAPI_INFO = {
 
 export function registerDocRoutes(app: App, table: RouteEntry[]): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An admin token from `mentorkit-server token create --role admin`.' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: '__Host-mk_session', description: 'The staff sign-in session (GET /auth/login); changes also need the X-CSRF-Token header from GET /auth/me.' });
   app.doc31('/openapi.json', OPENAPI_INFO);
   table.push({ method: 'GET', path: '/openapi.json', access: 'public' }, { method: 'GET', path: '/docs', access: 'public' });
   app.get('/docs', (c) => {
