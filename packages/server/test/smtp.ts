@@ -25,7 +25,8 @@ export interface SmtpCatcher {
   waitFor(n: number, timeoutMs?: number): Promise<void>;
 }
 
-export async function startSmtp(): Promise<SmtpCatcher> {
+/** `delayMs`: wait this long before accepting each message (a slow server, to catch a worker mid-batch). */
+export async function startSmtp(options: { delayMs?: number } = {}): Promise<SmtpCatcher> {
   const messages: Caught[] = [];
   let refusing = false;
   const server = new SMTPServer({
@@ -50,15 +51,20 @@ export async function startSmtp(): Promise<SmtpCatcher> {
         simpleParser(raw)
           .then((parsed) => {
             const calendar = parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString('utf8');
-            messages.push({
+            const caught = {
               raw,
               parsed,
               messageId: parsed.messageId ?? '',
               to: Array.isArray(parsed.to) ? parsed.to.map((t) => t.text).join(', ') : (parsed.to?.text ?? ''),
               kind: String(parsed.headers.get('x-mentorkit-kind') ?? ''),
               calendar,
-            });
-            callback();
+            };
+            const accept = () => {
+              messages.push(caught);
+              callback();
+            };
+            if (options.delayMs) setTimeout(accept, options.delayMs);
+            else accept();
           })
           .catch((error: Error) => callback(error));
       });
