@@ -197,6 +197,42 @@ window.renderOurs = async () => {
   return elapsed;
 };
 
+/**
+ * Main-thread blocking while a page shows 1,000 workshops: long tasks (over 50 ms) from adding the
+ * widget (or the baseline's markup) until every entry is rendered and laid out. Total blocking time is
+ * the sum of each long task's time over 50 ms.
+ */
+async function blocking(render) {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  await new Promise((r) => setTimeout(r, 50));
+  const cleanup = await render();
+  // Long-task entries arrive after their task: give them time to be reported.
+  await new Promise((r) => setTimeout(r, 200));
+  observer.disconnect();
+  cleanup();
+  return { tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0), longest: Math.max(0, ...tasks) };
+}
+
+window.blockingOurs = () =>
+  blocking(async () => {
+    const el = document.createElement('mk-workshop-list');
+    Object.assign(el, { now: NOW, viewerTimeZone: VIEWER, hideFilters: true, catalog: feed });
+    document.body.append(el);
+    await el.updateComplete;
+    layout(el);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return () => el.remove();
+  });
+
+window.blockingBaseline = () =>
+  blocking(async () => {
+    window.renderBaseline();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return () => {};
+  });
+
 /** Median time from setting a filter to the updated, laid-out render, over `rounds` changes. */
 const FILTER_STEPS = [{ audience: 'a2' }, { audience: '' }, { search: 'strategies' }, { search: '' }, { modality: 'hybrid' }, { modality: '' }];
 

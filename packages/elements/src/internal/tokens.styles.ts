@@ -234,4 +234,39 @@ export const baseStyles = css`
   .badge.accent {
     color: var(--_mk-accent);
   }
+  /* On paper: no controls (nothing to press), every disclosure open, nothing left unrendered. */
+  @media print {
+    :host {
+      padding: 0;
+      background: none;
+    }
+    button,
+    .button,
+    input,
+    select,
+    textarea,
+    .filters,
+    .variant-switch,
+    details.calendar,
+    .skeleton {
+      display: none !important;
+    }
+    details > summary {
+      list-style: none;
+    }
+    details > summary::-webkit-details-marker {
+      display: none;
+    }
+    [part~='item'],
+    .item {
+      content-visibility: visible;
+      break-inside: avoid;
+    }
+  }
+  @media print {
+    details::details-content {
+      content-visibility: visible;
+      display: block;
+    }
+  }
 `;

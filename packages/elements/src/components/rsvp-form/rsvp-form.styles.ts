@@ -185,4 +185,15 @@ export const styles = css`
     gap: var(--_mk-space-3);
     padding-block-start: var(--_mk-space-2);
   }
+  /* Printed, the form keeps what it says about the session and the window; its fields are for screens. */
+  @media print {
+    .field,
+    .submit-row,
+    .error-summary,
+    .hp,
+    .hint,
+    [part='eligibility'] {
+      display: none !important;
+    }
+  }
 `;
