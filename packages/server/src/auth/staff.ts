@@ -63,7 +63,13 @@ export class StaffAuth {
   /** The provider's metadata, read once (a failed read is tried again on the next sign-in). */
   #configuration(): Promise<oidc.Configuration> {
     this.#config ??= oidc
-      .discovery(new URL(this.#options.issuer), this.#options.clientId, this.#options.clientSecret, undefined, this.#options.allowInsecureProvider ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .discovery(
+        new URL(this.#options.issuer),
+        this.#options.clientId,
+        undefined,
+        // The registered default of OpenID Connect (client_secret_basic); no secret: a public client, PKCE only.
+        this.#options.clientSecret ? oidc.ClientSecretBasic(this.#options.clientSecret) : oidc.None(),
+        this.#options.allowInsecureProvider ? { execute: [oidc.allowInsecureRequests] } : undefined)
       .catch((error: unknown) => {
         this.#config = undefined;
         this.#logger.error('auth.discovery-failed', { issuer: this.#options.issuer, message: (error as Error).message });
