@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { clockFrom, createServer as createRsvpServer } from '@mentorkit/server';
+import { startMailCatcher } from './mail.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, 'dist');
@@ -20,9 +21,10 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 export const DEMO_CLOCK_START = '2022-10-05T12:00:00Z';
 export const DEMO_CATALOGS = ['catalog/advancing-mentorship.yaml', 'catalog/mentoring-up.yaml', 'catalog/mentoring-resources.yaml', 'practice/practice.yaml'].map((f) => join(here, f));
 
-/** The static site; requests under /api/ go to `api` when given. */
-export function createDemoServer({ api } = {}) {
+/** The static site; requests under /api/ go to `api`, and /mail to the mail catcher's inbox, when given. */
+export function createDemoServer({ api, mail } = {}) {
   return createServer(async (req, res) => {
+    if (mail && (req.url === '/mail' || req.url?.startsWith('/mail/') || req.url?.startsWith('/mail?'))) return mail.handle(req, res);
     if (api && (req.url === '/api' || req.url?.startsWith('/api/'))) {
       req.url = req.url.slice(4) || '/';
       return api(req, res);
@@ -49,7 +51,10 @@ export function createDemoServer({ api } = {}) {
 /** The demo with its RSVP service: listens on `port` (0 for any) and resolves once both are ready. */
 export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = process.env.DEMO_DATA_DIR ?? join(here, '.data'), logger } = {}) {
   let api;
+  // Messages the RSVP service sends go to a catcher on this machine, shown at /mail.
+  const mail = await startMailCatcher();
   const http = createDemoServer({
+    mail,
     api: (req, res) => (api ? api(req, res) : res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end('{"error":{"code":"busy","message":"The RSVP service is starting."}}')),
   });
   await new Promise((resolve) => http.listen(port, host, resolve));
@@ -64,19 +69,23 @@ export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = pro
       publicUrl: `${url}/api`,
       watch: true,
       workIntervalMs: 5_000,
+      mail: { smtpUrl: mail.url, from: 'Mentoring demo <mentoring@demo.localhost>' },
       ...(logger ? { logger } : {}),
     });
   } catch (error) {
     http.close();
+    await mail.close();
     throw error;
   }
   api = getRequestListener(rsvp.fetch);
   return {
     url,
     rsvp,
+    mail,
     async close() {
       await new Promise((resolve) => http.close(resolve));
       await rsvp.close();
+      await mail.close();
     },
   };
 }
@@ -85,6 +94,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const demo = await startDemo({ port: Number(process.env.PORT ?? 4173), host: process.env.HOST ?? 'localhost' });
   console.log(`mentorkit demo: ${demo.url}/  (Ctrl-C to stop)`);
   console.log(`  RSVP service: ${demo.url}/api/docs, on ${demo.rsvp.services.database.describe}, clock started at ${DEMO_CLOCK_START}`);
+  console.log(`  Mail it sends: ${demo.url}/mail (caught locally, nothing leaves this machine)`);
   const stop = () => void demo.close().finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
