@@ -2,7 +2,7 @@
 // out by hand from the zones' published rules for 2026.
 import { describe, expect, it } from 'vitest';
 import { SessionSchema } from '../session/session.schema.js';
-import { expandOccurrences } from './expand.js';
+import { checkRecurrence, expandOccurrences } from './expand.js';
 
 function weekly(zone: string, start: string, end: string, rule = 'FREQ=WEEKLY;COUNT=4') {
   const session = SessionSchema.parse({ id: 'w', start, end, timeZone: zone, recurrence: { rrule: rule } });
@@ -99,5 +99,69 @@ describe('Asia/Kolkata (+05:30, no daylight saving)', () => {
     const out = weekly('Asia/Kolkata', '2026-01-05T10:00', '2026-01-05T11:00', 'FREQ=WEEKLY;UNTIL=20261231');
     expect(out).toHaveLength(52);
     expect(out.every((o) => o.start.endsWith('T10:00:00.000+05:30') && new Date(o.start).toISOString().endsWith('T04:30:00.000Z'))).toBe(true);
+  });
+});
+
+describe('an occurrence a gap moved, named by the time it is shown at', () => {
+  const session = (extra: object) =>
+    SessionSchema.parse({ id: 'w', start: '2026-03-01T02:30', end: '2026-03-01T03:30', timeZone: 'America/New_York', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3' }, ...extra });
+  const expand = (s: ReturnType<typeof session>) => expandOccurrences(s, { from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
+
+  it('an EXDATE at the shown 03:30 removes the occurrence written 02:30, and checkRecurrence finds nothing wrong', () => {
+    const s = session({ recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3', exdates: ['2026-03-08T03:30'] } });
+    expect(expand(s).map((o) => o.localStart)).toEqual(['2026-03-01T02:30', '2026-03-15T02:30']);
+    expect(checkRecurrence(s)).toEqual([]);
+  });
+
+  it('an override of the shown 03:30 changes that occurrence (here: moves it and names it)', () => {
+    const s = session({ overrides: [{ occurrence: '2026-03-08T03:30', start: '2026-03-08T10:00', end: '2026-03-08T11:00', title: 'Moved to the morning' }] });
+    const moved = expand(s)[1]!;
+    expect(moved).toMatchObject({ recurrenceId: '2026-03-08T02:30', localStart: '2026-03-08T10:00', title: 'Moved to the morning', overridden: true });
+    expect(moved.dstAdjusted).toBeUndefined();
+    expect(checkRecurrence(s)).toEqual([]);
+    const cancelled = session({ overrides: [{ occurrence: '2026-03-08T03:30', status: 'cancelled' }] });
+    expect(expand(cancelled)[1]).toMatchObject({ localStart: '2026-03-08T03:30', status: 'cancelled' });
+  });
+
+  it('the original 02:30 still names it, and a real 03:30 occurrence is never taken for a moved one', () => {
+    const byOriginal = session({ overrides: [{ occurrence: '2026-03-08T02:30', status: 'cancelled' }] });
+    expect(checkRecurrence(byOriginal).filter((p) => p.severity === 'error')).toHaveLength(0);
+    const hourly = SessionSchema.parse({
+      id: 'h',
+      start: '2026-03-08T01:30',
+      end: '2026-03-08T01:45',
+      timeZone: 'America/New_York',
+      recurrence: { rrule: 'FREQ=HOURLY;COUNT=3', exdates: ['2026-03-08T03:30'] },
+    });
+    // 01:30, 02:30 (moved to 03:30, the same instant as the real 03:30, which wins) and 03:30: the EXDATE removes the real one.
+    const out = expandOccurrences(hourly, { from: '2026-03-08T00:00:00Z', to: '2026-03-09T00:00:00Z' });
+    expect(out.map((o) => o.recurrenceId)).toEqual(['2026-03-08T01:30', '2026-03-08T02:30']);
+  });
+});
+
+describe('a catalog that names a gap-moved occurrence', () => {
+  it('by its written start or by its shown time, in exdates and overrides, parses and expands', async () => {
+    const { parseCatalog } = await import('../catalog/parse.js');
+    const catalog = (recurrence: object, overrides: object[] = []) =>
+      parseCatalog({
+        version: 1,
+        id: 'gap',
+        title: 'Gap',
+        defaultTimeZone: 'America/New_York',
+        workshops: [{ id: 'w', kind: 'scheduled', title: 'W', sessions: [{ id: 's', start: '2026-03-01T02:30', end: '2026-03-01T03:30', timeZone: 'America/New_York', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3', ...recurrence }, overrides }] }],
+      });
+    for (const named of ['2026-03-08T02:30', '2026-03-08T03:30']) {
+      const excluded = catalog({ exdates: [named] });
+      expect(excluded.ok ? [] : excluded.errors.map((e) => e.message), named).toEqual([]);
+      if (excluded.ok) {
+        const session = excluded.catalog.workshops[0]!.kind === 'scheduled' ? excluded.catalog.workshops[0]!.sessions[0]! : undefined;
+        expect(expandOccurrences(session!, { from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z' }).map((o) => o.recurrenceId)).toEqual(['2026-03-01T02:30', '2026-03-15T02:30']);
+      }
+      const overridden = catalog({}, [{ occurrence: named, status: 'cancelled' }]);
+      expect(overridden.ok ? [] : overridden.errors.map((e) => e.message), named).toEqual([]);
+    }
+    // A time that names no occurrence is still reported.
+    const wrong = catalog({}, [{ occurrence: '2026-03-09T02:30', status: 'cancelled' }]);
+    expect(wrong.ok).toBe(false);
   });
 });

@@ -29,7 +29,9 @@ export interface RuleStartsOptions {
  * Floating starts of a rule's instances from `dtstart` up to `stopAt`, in order. Rules that can never
  * match must be rejected before (see `impossibility`): this function trusts that a candidate comes.
  */
-export function ruleStarts(rule: RecurrenceRule, dtstart: number, options: RuleStartsOptions): number[] {
+export function ruleStarts(rule: RecurrenceRule, dtstart: number, options: RuleStartsOptions, engine: 'auto' | 'rrule' = 'auto'): number[] {
+  const simple = engine === 'auto' ? simpleStarts(rule, dtstart, options) : undefined;
+  if (simple !== undefined) return simple;
   const parts = effectiveParts(rule, dtstart);
   const skipTo = rule.count === undefined && options.from !== undefined ? fastForward(rule, dtstart, options.from) : undefined;
   // BYSETPOS is applied here, on whole periods, so the walk starts at the start of a period.
@@ -193,4 +195,140 @@ function fastForward(rule: RecurrenceRule, dtstart: number, from: number): numbe
     case 'SECONDLY':
       return fixed(Math.floor(dtstart / 1000) * 1000, 1000);
   }
+}
+
+/**
+ * The common case without rrule: DAILY or WEEKLY with at most plain weekdays (no ordinals, no other BY
+ * parts). Candidates come straight from day arithmetic on floating time, in the same order and with the
+ * same COUNT, UNTIL, cap and DTSTART handling as the rrule walk above (the property tests compare both);
+ * rrule's per-year masks cost several times more for these rules. Undefined for any other rule.
+ */
+function simpleStarts(rule: RecurrenceRule, dtstart: number, options: RuleStartsOptions): number[] | undefined {
+  if (rule.freq === 'MONTHLY') return monthlyStarts(rule, dtstart, options);
+  if (rule.freq !== 'WEEKLY' && rule.freq !== 'DAILY') return undefined;
+  if (rule.bySetPos || rule.byMonth || rule.byMonthDay || rule.byYearDay || rule.byWeekNo || rule.byHour || rule.byMinute || rule.bySecond) return undefined;
+  if (rule.byDay?.some((d) => d.n !== undefined)) return undefined;
+  const timeOfDay = ((dtstart % DAY_MS) + DAY_MS) % DAY_MS;
+  const dayStart = dtstart - timeOfDay;
+  const weekly = rule.freq === 'WEEKLY';
+  const step = (weekly ? 7 : 1) * DAY_MS * rule.interval;
+  let periodStart = weekly ? dayStart - ((weekdayOf(dtstart) - rule.wkst + 7) % 7) * DAY_MS : dayStart;
+  // Day offsets within a period, in the order the period runs (from WKST for a week).
+  const weekdaysWanted = rule.byDay ? [...new Set(rule.byDay.map((d) => d.weekday))] : [weekdayOf(dtstart)];
+  const offsets = weekly ? weekdaysWanted.map((w) => (w - rule.wkst + 7) % 7).sort((a, b) => a - b) : [0];
+  const dailyDays = !weekly && rule.byDay ? new Set(weekdaysWanted) : undefined;
+  let skipped = false;
+  if (rule.count === undefined && options.from !== undefined && options.from > dtstart) {
+    const k = Math.floor((options.from - periodStart) / step);
+    if (k >= 1) {
+      periodStart += k * step;
+      skipped = true;
+    }
+  }
+  const out: number[] = [];
+  let seen = 0;
+  // A DAILY rule whose weekdays never come would loop without emitting: bound the periods as well.
+  const maxPeriods = options.cap * 7 + 7;
+  walk: for (let period = 0; ; period++, periodStart += step) {
+    if (period > maxPeriods) {
+      seen = options.cap + 1;
+      break;
+    }
+    for (const offset of offsets) {
+      const t = periodStart + offset * DAY_MS + timeOfDay;
+      if (t < dtstart) continue;
+      if (dailyDays !== undefined && !dailyDays.has(weekdayOf(t))) continue;
+      // As rrule: UNTIL ends the walk before a candidate is seen, the window (stopAt) after.
+      if (options.until !== undefined && t > options.until) break walk;
+      if (++seen > options.cap) break walk;
+      if (t >= options.stopAt) break walk;
+      out.push(t);
+      if (rule.count !== undefined && out.length >= rule.count) break walk;
+    }
+  }
+  if (seen > options.cap) {
+    throw new RecurrenceError(
+      'too-many-iterations',
+      `the rule generates more than ${options.cap} candidate times before the end of the window; narrow the window, move the series start closer, or raise maxIterations`,
+      ['recurrence', 'rrule'],
+    );
+  }
+  if (!options.includeDtstart || skipped) return out;
+  if (out[0] === dtstart) return out;
+  const withStart = [dtstart, ...out];
+  return rule.count === undefined ? withStart : withStart.slice(0, rule.count);
+}
+
+/**
+ * MONTHLY without rrule when the days of a month come from one kind of part: BYMONTHDAY (or the start's
+ * day of the month), or BYDAY with an ordinal on every weekday (`2TU`, `-1FR`). Same contract as
+ * {@link simpleStarts}; undefined for any other monthly rule.
+ */
+function monthlyStarts(rule: RecurrenceRule, dtstart: number, options: RuleStartsOptions): number[] | undefined {
+  if (rule.bySetPos || rule.byMonth || rule.byYearDay || rule.byWeekNo || rule.byHour || rule.byMinute || rule.bySecond) return undefined;
+  if (rule.byDay && (rule.byMonthDay || rule.byDay.some((d) => d.n === undefined || d.n === 0))) return undefined;
+  const timeOfDay = ((dtstart % DAY_MS) + DAY_MS) % DAY_MS;
+  const start = new Date(dtstart);
+  const monthDays = rule.byDay ? undefined : (rule.byMonthDay ?? [start.getUTCDate()]);
+  let month = start.getUTCFullYear() * 12 + start.getUTCMonth();
+  let skipped = false;
+  if (rule.count === undefined && options.from !== undefined && options.from > dtstart) {
+    const f = new Date(options.from);
+    const k = Math.floor((f.getUTCFullYear() * 12 + f.getUTCMonth() - month) / rule.interval);
+    if (k >= 1) {
+      month += k * rule.interval;
+      skipped = true;
+    }
+  }
+  const daysOf = (year: number, m: number): number[] => {
+    const length = new Date(Date.UTC(year, m + 1, 0)).getUTCDate();
+    const days = new Set<number>();
+    if (monthDays) {
+      for (const d of monthDays) {
+        const day = d > 0 ? d : length + d + 1;
+        if (day >= 1 && day <= length) days.add(day);
+      }
+    } else {
+      const firstWeekday = weekdayOf(floatingFromParts(year, m + 1, 1));
+      for (const { weekday, n } of rule.byDay!) {
+        const first = 1 + ((weekday - firstWeekday + 7) % 7);
+        const count = Math.floor((length - first) / 7) + 1;
+        const index = n! > 0 ? n! - 1 : count + n!;
+        if (index >= 0 && index < count) days.add(first + index * 7);
+      }
+    }
+    return [...days].sort((a, b) => a - b);
+  };
+  const out: number[] = [];
+  let seen = 0;
+  // A rule whose days never come (BYMONTHDAY=31 every second month from February) must still end.
+  const maxMonths = options.cap * 12 + 12;
+  walk: for (let i = 0; ; i++, month += rule.interval) {
+    if (i > maxMonths) {
+      seen = options.cap + 1;
+      break;
+    }
+    const year = Math.floor(month / 12);
+    const m = month % 12;
+    for (const day of daysOf(year, m)) {
+      const t = floatingFromParts(year, m + 1, day) + timeOfDay;
+      if (t < dtstart) continue;
+      if (options.until !== undefined && t > options.until) break walk;
+      if (++seen > options.cap) break walk;
+      if (t >= options.stopAt) break walk;
+      out.push(t);
+      if (rule.count !== undefined && out.length >= rule.count) break walk;
+    }
+  }
+  if (seen > options.cap) {
+    throw new RecurrenceError(
+      'too-many-iterations',
+      `the rule generates more than ${options.cap} candidate times before the end of the window; narrow the window, move the series start closer, or raise maxIterations`,
+      ['recurrence', 'rrule'],
+    );
+  }
+  if (!options.includeDtstart || skipped) return out;
+  if (out[0] === dtstart) return out;
+  const withStart = [dtstart, ...out];
+  return rule.count === undefined ? withStart : withStart.slice(0, rule.count);
 }

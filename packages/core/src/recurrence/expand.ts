@@ -92,11 +92,34 @@ function seriesStarts(session: Session, lo: number, hi: number, cap: number): Se
   }
   if (all.size > cap) throw tooMany();
   const usedExdates = new Set<number>();
+  let shown: Map<number, number> | undefined;
   for (const e of session.recurrence?.exdates ?? []) {
     const t = floatingFromLocal(e);
     if (all.delete(t)) usedExdates.add(t);
+    else {
+      // An occurrence a daylight-saving gap moved is shown at its moved time: an EXDATE may name that.
+      shown ??= gapShownStarts([...all], session.timeZone);
+      const moved = shown.get(t);
+      if (moved !== undefined && all.delete(moved)) usedExdates.add(t);
+    }
   }
   return { starts: [...all].sort((a, b) => a - b), fromRule, usedExdates };
+}
+
+/**
+ * Starts that fall in a daylight-saving gap, by the wall-clock time they are shown at (moved forward by
+ * the gap): shown floating → original floating. A real reading at the shown time is never replaced.
+ */
+function gapShownStarts(starts: readonly number[], zone: string): Map<number, number> {
+  const all = new Set(starts);
+  const out = new Map<number, number>();
+  for (const s of starts) {
+    const r = resolveFloating(s, zone);
+    if (!r.shifted) continue;
+    const at = r.instant + r.offset * MINUTE_MS;
+    if (!all.has(at)) out.set(at, s);
+  }
+  return out;
 }
 
 function windowBounds(window: ExpansionWindow): { from: number; to: number } {
@@ -160,6 +183,18 @@ export function expandOccurrences(session: Session, window: ExpansionWindow, con
   }
 
   const series = seriesStarts(session, lo, hi, cap);
+  // An override may name a gap-moved occurrence by the time it is shown at (see gapShownStarts).
+  if (overrides.size > 0) {
+    const starts = new Set(series.starts);
+    const unmatched = [...overrides].filter(([t]) => !starts.has(t));
+    if (unmatched.length > 0) {
+      const shown = gapShownStarts(series.starts, zone);
+      for (const [t, o] of unmatched) {
+        const moved = shown.get(t);
+        if (moved !== undefined && !overrides.has(moved)) overrides.set(moved, o);
+      }
+    }
+  }
   const until = ruleOf(session)?.until;
   const untilInstant = until?.utc ? until.value : undefined;
   const found: { occurrence: Occurrence; instant: number }[] = [];
@@ -266,7 +301,7 @@ export function checkRecurrence(session: Session, options: { maxIterations?: num
   }
   const rec = session.recurrence;
   rec?.rdates.forEach((d, i) => exists(d, ['recurrence', 'rdates', i]));
-  rec?.exdates.forEach((d, i) => exists(d, ['recurrence', 'exdates', i]));
+  // exdates name occurrences (a gap-moved one by its written start or its shown time): matched below.
 
   let rule: RecurrenceRule | undefined;
   if (rec?.rrule !== undefined) {
@@ -316,9 +351,12 @@ export function checkRecurrence(session: Session, options: { maxIterations?: num
     throw e;
   }
   const starts = new Set(series.starts);
+  let shown: Map<number, number> | undefined;
   (session.overrides ?? []).forEach((o, i) => {
     const t = targets[i]!;
     if (starts.has(t)) return;
+    shown ??= gapShownStarts(series.starts, zone);
+    if (shown.has(t)) return;
     const near = nearest(series.starts, t);
     error(
       ['overrides', i, 'occurrence'],
