@@ -56,8 +56,9 @@ export interface ServerOptions {
   /**
    * Notifications: every change that owes someone a message writes it to the outbox (always); the timed work
    * delivers due messages over SMTP when `smtpUrl` (or a `transport`) is given, and leaves them queued otherwise.
+   * `false`: no messages at all (nothing is written to the outbox).
    */
-  mail?: MailOptions | undefined;
+  mail?: MailOptions | false | undefined;
   /**
    * Staff sign-in with the university's OpenID Connect provider and the claim map that gives roles
    * (docs/sign-in.md). Without it, only admin tokens reach the staff routes.
@@ -89,8 +90,9 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   // The catalogs first: a catalog with errors stops the start before any database is opened or created.
   await catalogs.reload();
   const database = isDatabase(options.database) ? options.database : await openDatabase(options.database ?? {});
-  const mail = new MailDelivery({ ...options.mail, db: database.db, clock });
-  const notifier = new Notifier({ catalogs, from: options.mail?.from, publicUrl: options.publicUrl, delivers: mail.enabled });
+  const mailOptions = options.mail === false ? {} : (options.mail ?? {});
+  const mail = new MailDelivery({ ...mailOptions, db: database.db, clock });
+  const notifier = options.mail === false ? undefined : new Notifier({ catalogs, from: mailOptions.from, publicUrl: options.publicUrl, delivers: mail.enabled });
   const rsvps = new RsvpService({ db: database.db, catalogs, clock, minFillMs: options.minFillMs, lockTimeoutMs: options.lockTimeoutMs, retentionDays: options.retentionDays, notifier });
   const auth = options.auth === undefined ? undefined : new StaffAuth(options.auth, { db: database.db, clock, logger, publicUrl: options.publicUrl });
   const services: Services = { database, catalogs, rsvps, clock, logger, publicUrl: options.publicUrl, auth };
@@ -204,7 +206,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   let working = false;
   const runDueWork = async () => {
     const work = await rsvps.runDueWork();
-    const reminded = await queueTimedMessages({ db: database.db, catalogs, clock, notifier, lockTimeoutMs: options.lockTimeoutMs });
+    const reminded = notifier === undefined ? 0 : await queueTimedMessages({ db: database.db, catalogs, clock, notifier, lockTimeoutMs: options.lockTimeoutMs });
     // Messages the work above just queued go out in the same round.
     const delivered = await mail.deliverDue();
     const done = { ...work, reminded, mailed: delivered.sent, mailRetried: delivered.retried + delivered.failed };
