@@ -168,7 +168,8 @@ function formatWhen(o: FeedOccurrence, locale: Locale): string {
 }
 
 function formatDeadline(at: Date, o: FeedOccurrence, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: o.timeZone, timeZoneName: 'short' }).format(at);
+  // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are spelled out.
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: o.timeZone, timeZoneName: 'short' }).format(at);
 }
 
 function placeText(o: FeedOccurrence, t: Texts): { text: string; url?: string | undefined } | undefined {
