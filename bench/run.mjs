@@ -21,6 +21,8 @@ for (const group of ['packages', 'apps']) {
 }
 // Suites that span packages live here: the RSVP server under load (`pnpm bench server`).
 files.push(join(root, 'bench', 'server.mjs'));
+// Notifications through the outbox against nodemailer straight (`pnpm bench notifications`).
+files.push(join(root, 'bench', 'notifications.mjs'));
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 const results = [];
 let failed = 0;

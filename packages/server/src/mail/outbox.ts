@@ -305,12 +305,14 @@ export class MailDelivery {
     for (;;) {
       const batch = await this.claim();
       if (batch.length === 0) break;
+      // Marked sent together after the batch: a crash before the mark re-sends them (same Message-ID) after the lease.
+      const sentIds: number[] = [];
       const outcomes = await Promise.all(
         batch.map(async (row) => {
           try {
             if (row.recipient === null) throw new Error('no recipient (erased)');
             await this.send(row);
-            await this.#db.update(outbox).set({ status: 'sent', sentAt: this.#clock(), leaseUntil: null, lastError: null }).where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')));
+            sentIds.push(row.id);
             return 'sent' as const;
           } catch (error) {
             const final = row.attempts >= this.#maxAttempts || row.recipient === null;
@@ -323,6 +325,9 @@ export class MailDelivery {
           }
         }),
       );
+      if (sentIds.length > 0) {
+        await this.#db.update(outbox).set({ status: 'sent', sentAt: this.#clock(), leaseUntil: null, lastError: null }).where(and(inArray(outbox.id, sentIds), eq(outbox.status, 'sending')));
+      }
       for (const o of outcomes) result[o]++;
       if (outcomes.every((o) => o !== 'sent')) break;
     }
