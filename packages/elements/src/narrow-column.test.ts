@@ -5,7 +5,7 @@
  * a column 250px wide (a 320px phone less the page's margins), with long labels where the data has
  * them, and must keep within it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LitElement } from 'lit';
 import './define/all.js';
 import { course, resources } from './components/resource-card/resource-card.fixtures.js';
@@ -18,12 +18,18 @@ const LONG = 'Diversity, equity, inclusion and belonging in research mentoring r
 
 afterEach(() => document.body.replaceChildren());
 
-/** Mounts `make()` as the only item of a one-column `1fr` grid `COLUMN` pixels wide. */
-function inColumn<T extends LitElement>(make: () => T): Promise<T> {
+let lang = 'en';
+
+/** Mounts `make()` as the only item of a one-column `1fr` grid `COLUMN` pixels wide, in the language under test. */
+async function inColumn<T extends LitElement>(make: () => T): Promise<T> {
   const grid = document.createElement('div');
+  grid.lang = lang;
   grid.style.cssText = `display: grid; grid-template-columns: 1fr; width: ${COLUMN}px; margin: 0; padding: 0`;
   document.body.append(grid);
-  return mount(make, grid);
+  const el = await mount(make, grid);
+  // A Spanish widget renders once its messages are in.
+  await el.updateComplete;
+  return el;
 }
 
 /** The widget's box and everything inside it stay within the column. */
@@ -43,7 +49,12 @@ function expectWithinColumn(el: Element): void {
   expect(outside, `parts of <${el.localName}> reach past its column`).toEqual([]);
 }
 
-describe(`in a ${COLUMN}px page column`, () => {
+// Spanish labels run longer than English ones: both must fit.
+describe.each(['en', 'es'])(`in a ${COLUMN}px page column, lang %s`, (language) => {
+  beforeEach(() => {
+    lang = language;
+  });
+
   it('<mk-workshop-list> fits, filters included', async () => {
     const feed = sampleFeed();
     feed.workshops[0]!.themes = [{ id: 'long', title: LONG, curriculum: 'c' }];

@@ -19,6 +19,12 @@ const feedOf = (context: Pick<StoryContext, 'loaded'>, name: string): Feed => {
   return feed;
 };
 
+/** The tokens as a page's stylesheet would set them, for the playground to show what was chosen. */
+function cssText(args: TokenArgs): string {
+  const lines = Object.entries(tokenCss(args)).map(([name, value]) => `  ${name}: ${value};`);
+  return `.mentoring {\n${lines.join('\n')}\n}`;
+}
+
 const TAGS = ['mk-workshop-list', 'mk-rsvp-form', 'mk-resource-list', 'mk-curriculum'] as const;
 
 const meta: Meta<TokenArgs> = {
@@ -39,6 +45,10 @@ const meta: Meta<TokenArgs> = {
   },
   render: (args, context) => html`<div class="mk-playground" style=${styleMap(tokenCss(args))}>
     <div style="display:grid;gap:2rem;max-width:72rem">
+      <figure style="margin:0">
+        <figcaption style="font:600 0.875rem system-ui,sans-serif">The CSS for these choices, to put on the page (or any ancestor of the widgets)</figcaption>
+        <pre class="mk-chosen" style="margin:0.5rem 0 0;padding:0.75rem;overflow:auto;background:#f6f8fa;color:#1b1f24;border:1px solid #d5dae1;border-radius:6px;font-size:0.8125rem"><code>${cssText(args)}</code></pre>
+      </figure>
       <mk-workshop-list
         .catalog=${feedOf(context, 'advancing-mentorship')}
         program="entering-mentoring-series"
@@ -89,6 +99,10 @@ export const UniversityBrand: Story = {
     font: "Georgia, 'Times New Roman', serif",
   },
   play: async ({ args, canvasElement }) => {
+    // The page shows the values chosen, as CSS to copy.
+    const chosen = canvasElement.querySelector('.mk-chosen')?.textContent ?? '';
+    await expect(chosen).toContain(`--mk-color-accent: ${args.accent};`);
+    await expect(chosen).toContain(`--mk-radius: ${args.radius}px;`);
     for (const tag of TAGS) {
       const el = canvasElement.querySelector(tag);
       if (!el) throw new Error(`<${tag}> is missing from the playground`);

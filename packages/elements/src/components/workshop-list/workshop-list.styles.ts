@@ -72,6 +72,9 @@ const own = css`
   }
   .segmented {
     display: inline-flex;
+    /* Longer labels (Spanish) on a narrow phone column: tighter options first, a second row at worst. */
+    flex-wrap: wrap;
+    max-width: 100%;
     border: 1px solid var(--_mk-accent);
     border-radius: var(--_mk-radius-sm);
   }
@@ -88,7 +91,7 @@ const own = css`
     position: relative;
     display: inline-flex;
     align-items: center;
-    padding: 0.35em 0.9em;
+    padding: 0.35em clamp(0.5em, 3cqi, 0.9em);
     font-weight: 600;
     color: var(--_mk-accent);
     cursor: pointer;
@@ -185,6 +188,8 @@ const own = css`
   }
   .body {
     display: grid;
+    /* One track no wider than the item: a control's min-content (a long Spanish label) must not widen it. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_mk-space-2);
     min-width: 0;
     /* Long words, addresses and links wrap rather than widen a narrow column. */
@@ -235,6 +240,7 @@ const own = css`
   }
   .sessions {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_mk-space-2);
     margin: 0;
     padding: 0;
@@ -242,6 +248,7 @@ const own = css`
   }
   .session {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_mk-space-1);
     padding: var(--_mk-space-3);
     border-radius: var(--_mk-radius-sm);
@@ -278,6 +285,8 @@ const own = css`
   }
   details.calendar {
     position: relative;
+    min-width: 0;
+    max-width: 100%;
   }
   details > summary {
     cursor: pointer;
