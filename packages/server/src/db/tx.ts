@@ -16,10 +16,7 @@ export interface TxOptions {
 export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
   const timeout = Math.max(1, Math.round(options.lockTimeoutMs ?? 5_000));
   try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local lock_timeout = '${timeout}ms'`));
-      return work(tx);
-    });
+    return await db.transaction((tx) => work(Object.assign(tx, { [LOCK_TIMEOUT]: timeout })));
   } catch (error) {
     const code = pgCode(error);
     if (code === '55P03' || code === '40P01' || code === '40001') {
@@ -29,11 +26,17 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>, optio
   }
 }
 
-/** Takes the transaction-scoped advisory locks of `keys`, in sorted order, once each. */
+const LOCK_TIMEOUT = Symbol('lock timeout');
+
+/**
+ * Takes the transaction-scoped advisory locks of `keys`, in sorted order, once each, in one statement that
+ * also sets the transaction's lock timeout (every wait of ours is for one of these locks).
+ */
 export async function lockAll(tx: Tx, keys: Iterable<string>): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  }
+  const sorted = [...new Set(keys)].sort();
+  const timeout = (tx as Tx & { [LOCK_TIMEOUT]?: number })[LOCK_TIMEOUT] ?? 5_000;
+  // Select-list expressions run left to right: the timeout first, then the locks in order.
+  await tx.execute(sql`select set_config('lock_timeout', ${`${timeout}ms`}, true)${sql.join(sorted.map((key) => sql`, pg_advisory_xact_lock(hashtextextended(${key}, 0))`), sql``)}`);
 }
 
 export const occurrenceLock = (workshopId: string, occurrenceId: string) => `occurrence\u001f${workshopId}\u001f${occurrenceId}`;

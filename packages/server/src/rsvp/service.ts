@@ -166,10 +166,24 @@ export class RsvpService {
   async register(body: RsvpBody, request: { idempotencyKey: string; manageBase: string }): Promise<RsvpCreated> {
     const now = this.#clock();
     const requestHash = sha256(canonicalJson(body));
-    // A replay is answered before anything else is checked: the clock or catalog may have moved since.
-    const replay = await this.#replay(request.idempotencyKey, requestHash);
-    if (replay !== undefined) return replay;
+    try {
+      return await this.#register(body, request, requestHash, now);
+    } catch (error) {
+      // A replayed key gets the first answer whatever changed since (the clock, the catalog, the seats, or
+      // the person's own registration, which makes the fresh attempt a duplicate). Looked up only when the
+      // fresh attempt is refused, so the usual RSVP reads nothing twice.
+      const conflict = pgCode(error) === '23505';
+      if (conflict || error instanceof ApiError) {
+        const replay = await this.#replay(request.idempotencyKey, requestHash);
+        if (replay !== undefined) return replay;
+      }
+      // Two requests of one person racing past the lock on different sessions: the unique index decides.
+      if (conflict) throw new ApiError('duplicate', 'You already have an RSVP for this session. Use the link in your confirmation to see or change it.');
+      throw error;
+    }
+  }
 
+  async #register(body: RsvpBody, request: { idempotencyKey: string; manageBase: string }, requestHash: string, now: Date): Promise<RsvpCreated> {
     if (body.website !== undefined && body.website.trim() !== '') {
       throw new ApiError('invalid', 'This RSVP looks automated and was not recorded. If you are a person, reload the page and try again.', { issues: [{ path: 'body.website', message: 'leave this field empty' }] });
     }
@@ -207,30 +221,23 @@ export class RsvpService {
     const token = randomBytes(24).toString('base64url');
     const submissionId = randomUUID();
 
-    const created = await this.#tx(async (tx) => {
-      await lockAll(tx, [`idempotency\u001f${request.idempotencyKey}`]);
-      const again = await this.#replay(request.idempotencyKey, requestHash, tx);
-      if (again !== undefined) return again;
+    return this.#tx(async (tx) => {
       await lockAll(tx, sessions.map((o) => occurrenceLock(entry.workshop.id, o.id)));
-      const held = await tx
-        .select({ occurrenceId: registrations.occurrenceId })
-        .from(registrations)
-        .where(and(eq(registrations.workshopId, entry.workshop.id), inArray(registrations.occurrenceId, sessions.map((o) => o.id)), eq(registrations.personKey, personKey), inArray(registrations.status, ACTIVE)));
-      if (held.length > 0) {
+      const seats = await this.#seats(tx, entry.workshop.id, sessions.map((o) => o.id), personKey);
+      if (seats.held) {
         throw new ApiError('duplicate', 'You already have an RSVP for this session. Use the link in your confirmation to see or change it.');
       }
       const atClose = policy.allocation.mode === 'at-close';
       const outcomes: { occurrence: FeedOccurrence; status: PublicStatus | 'declined'; code: string; position?: number; message: string; queueOrder: number; requestedAt: Date }[] = [];
       for (const o of sessions) {
-        const rows = await this.#activeRows(tx, entry.workshop.id, o.id);
+        const here = seats.bySession.get(o.id) ?? { seated: [], waitlisted: 0, latest: 0 };
         // Request time never goes back: a newcomer sorts after everyone already there, whatever the clocks of several instances say.
-        const latest = rows.reduce((m, r) => Math.max(m, r.requestedAt.getTime()), 0);
-        const requestedAt = new Date(Math.max(now.getTime(), latest + 1));
+        const requestedAt = new Date(Math.max(now.getTime(), here.latest + 1));
         if (atClose) {
           outcomes.push({ occurrence: o, status: 'requested', code: 'requested', message: 'Your request is recorded; places are allocated when RSVP closes.', queueOrder: requestedAt.getTime(), requestedAt });
           continue;
         }
-        const decision = admit(seatStateOf(rows, o.capacity, now.getTime() >= Date.parse(o.rsvp!.closes)), { tierIndex: tier.index }, allocationPolicy(policy));
+        const decision = admit({ capacity: o.capacity, seated: here.seated, waitlisted: here.waitlisted, reservedReleased: now.getTime() >= Date.parse(o.rsvp!.closes) }, { tierIndex: tier.index }, allocationPolicy(policy));
         outcomes.push({
           occurrence: o,
           status: decision.status,
@@ -247,38 +254,41 @@ export class RsvpService {
         const full = main.code === 'declined-waitlist-full' ? 'waitlist-full' : 'full';
         throw new ApiError(full, main.message);
       }
-      await tx.insert(submissions).values({
-        id: submissionId,
-        workshopId: entry.workshop.id,
-        personKey,
-        manageTokenHash: sha256(token),
-        locale: body.locale ?? 'en',
-        name: body.person.name?.trim() ?? null,
-        email: body.person.email?.trim() ?? null,
-        person: compactStrings(body.person),
-        answers: body.answers,
-        createdAt: now,
-      });
       const ids = kept.map(() => randomUUID());
-      await tx.insert(registrations).values(
-        kept.map((x, i) => ({
+      await this.#insertRsvp(tx, {
+        submission: {
+          id: submissionId,
+          workshop_id: entry.workshop.id,
+          person_key: personKey,
+          manage_token_hash: sha256(token),
+          locale: body.locale ?? 'en',
+          name: body.person.name?.trim() ?? null,
+          email: body.person.email?.trim() ?? null,
+          person: compactStrings(body.person),
+          answers: body.answers,
+          created_at: now.toISOString(),
+        },
+        registrations: kept.map((x, i) => ({
           id: ids[i]!,
-          submissionId,
-          workshopId: entry.workshop.id,
-          occurrenceId: x.occurrence.id,
-          personKey,
+          submission_id: submissionId,
+          workshop_id: entry.workshop.id,
+          occurrence_id: x.occurrence.id,
+          person_key: personKey,
           status: x.status,
           code: x.code,
-          tierIndex: tier.index,
-          tierId: tier.tier?.id ?? null,
-          requestedAt: x.requestedAt,
-          queueOrder: x.queueOrder,
-          decidedAt: x.status === 'requested' ? null : now,
-          endedAt: new Date(x.occurrence.end),
-          updatedAt: now,
+          tier_index: tier.index,
+          tier_id: tier.tier?.id ?? null,
+          requested_at: x.requestedAt.toISOString(),
+          queue_order: x.queueOrder,
+          decided_at: x.status === 'requested' ? null : now.toISOString(),
+          ended_at: x.occurrence.end,
+          updated_at: now.toISOString(),
         })),
-      );
-      for (const x of kept) await this.#snapshot(tx, entry.workshop.id, x.occurrence, now);
+        // What registrants of each session were told, recorded by its first registration.
+        snapshots: kept
+          .filter((x) => !seats.snapshotted.has(x.occurrence.id))
+          .map((x) => ({ workshop_id: entry.workshop.id, occurrence_id: x.occurrence.id, start: x.occurrence.start, end: x.occurrence.end, status: x.occurrence.status, capacity: x.occurrence.capacity ?? null, place: placeOf(x.occurrence), updated_at: now.toISOString() })),
+      });
       let queued = 0;
       for (const kind of ['confirmed', 'waitlisted', 'requested', 'offered'] as const) {
         const these = ids.filter((_, i) => kept[i]!.status === kind);
@@ -293,14 +303,63 @@ export class RsvpService {
         notification: queued > 0 && this.#notifier?.delivers === true ? 'queued' : 'none',
         ...(policy.seriesRegistration ? { sessions: outcomes.map((x) => ({ occurrenceId: x.occurrence.id, status: x.status, ...(x.position !== undefined ? { position: x.position } : {}), message: x.message })) } : {}),
       };
+      // A key used twice at once: the primary key lets one in; the other rolls back and is answered as a replay.
       await tx.insert(idempotencyKeys).values({ key: request.idempotencyKey, requestHash, status: 201, response: result, createdAt: now });
       return result;
-    }).catch((error: unknown) => {
-      // Two requests of one person racing on different instances: the unique index decides, the loser hears why.
-      if (pgCode(error) === '23505') throw new ApiError('duplicate', 'You already have an RSVP for this session. Use the link in your confirmation to see or change it.');
-      throw error;
     });
-    return created;
+  }
+
+  /**
+   * In one read, under the sessions' locks: whether the person already holds any of them, each session's
+   * seats as core's `admit` needs them, the latest request time, and which sessions have a snapshot.
+   */
+  async #seats(tx: Tx, workshopId: string, occurrenceIds: readonly string[], personKey: string) {
+    const list = sql.join(occurrenceIds.map((id) => sql`${id}`), sql`, `);
+    // Both drivers answer raw queries with `{ rows }`.
+    const result: unknown = await tx.execute(sql`
+      select
+        (select coalesce(json_agg(g), '[]'::json) from (
+          select occurrence_id as o, status as s, tier_index as t, code = 'confirmed-reserved' as r, count(*)::int as n,
+                 (extract(epoch from max(requested_at)) * 1000)::float8 as latest, bool_or(person_key = ${personKey}) as mine
+          from registrations
+          where workshop_id = ${workshopId} and occurrence_id in (${list}) and status in ('requested', 'confirmed', 'waitlisted', 'offered')
+          group by 1, 2, 3, 4) g) as seats,
+        (select coalesce(json_agg(occurrence_id), '[]'::json) from occurrence_snapshots where workshop_id = ${workshopId} and occurrence_id in (${list})) as snapshotted
+    `);
+    const row = (result as { rows: { seats: unknown; snapshotted: unknown }[] }).rows[0]!;
+    const parse = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+    const groups = parse<{ o: string; s: RegistrationStatus; t: number; r: boolean; n: number; latest: number; mine: boolean }[]>(row.seats);
+    const bySession = new Map<string, { seated: { tierIndex: number; reserved: boolean }[]; waitlisted: number; latest: number }>();
+    let held = false;
+    for (const g of groups) {
+      const here = bySession.get(g.o) ?? { seated: [], waitlisted: 0, latest: 0 };
+      bySession.set(g.o, here);
+      held ||= g.mine;
+      here.latest = Math.max(here.latest, g.latest);
+      if (g.s === 'confirmed' || g.s === 'offered') for (let i = 0; i < g.n; i++) here.seated.push({ tierIndex: g.t, reserved: g.r });
+      else if (g.s === 'waitlisted') here.waitlisted += g.n;
+    }
+    return { held, bySession, snapshotted: new Set(parse<string[]>(row.snapshotted)) };
+  }
+
+  /** The submission, its registrations and any first snapshots, in one statement. */
+  async #insertRsvp(tx: Tx, rows: { submission: Record<string, unknown>; registrations: Record<string, unknown>[]; snapshots: Record<string, unknown>[] }): Promise<void> {
+    const s = rows.submission;
+    await tx.execute(sql`
+      with sub as (
+        insert into submissions (id, workshop_id, person_key, manage_token_hash, locale, name, email, person, answers, created_at)
+        values (${s.id}, ${s.workshop_id}, ${s.person_key}, ${s.manage_token_hash}, ${s.locale}, ${s.name}, ${s.email}, ${JSON.stringify(s.person)}::jsonb, ${JSON.stringify(s.answers)}::jsonb, ${s.created_at}::timestamptz)
+      ), reg as (
+        insert into registrations (id, submission_id, workshop_id, occurrence_id, person_key, status, code, tier_index, tier_id, requested_at, queue_order, decided_at, ended_at, updated_at)
+        select id, submission_id, workshop_id, occurrence_id, person_key, status, code, tier_index, tier_id, requested_at, queue_order, decided_at, ended_at, updated_at
+        from jsonb_to_recordset(${JSON.stringify(rows.registrations)}::jsonb) as x(id text, submission_id text, workshop_id text, occurrence_id text, person_key text, status text, code text, tier_index int, tier_id text, requested_at timestamptz, queue_order bigint, decided_at timestamptz, ended_at timestamptz, updated_at timestamptz)
+      ), snap as (
+        insert into occurrence_snapshots (workshop_id, occurrence_id, start, "end", status, capacity, place, updated_at)
+        select workshop_id, occurrence_id, start, "end", status, capacity, place, updated_at
+        from jsonb_to_recordset(${JSON.stringify(rows.snapshots)}::jsonb) as x(workshop_id text, occurrence_id text, start text, "end" text, status text, capacity int, place text, updated_at timestamptz)
+        on conflict do nothing
+      )
+      select 1`);
   }
 
   async #replay(key: string, requestHash: string, tx: Db | Tx = this.#db): Promise<RsvpCreated | undefined> {
