@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/app.js';
 import { outbox } from '../src/db/schema.js';
 import { silentLogger } from '../src/http/logger.js';
+import { renderMessage } from '../src/index.js';
 import { MailDelivery } from '../src/mail/outbox.js';
 import { catalogYaml, FIRST, rsvpBody } from './fixtures.js';
 import { startHarness, type Harness } from './harness.js';
@@ -255,5 +256,22 @@ describe('sharing one database', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('rendering', () => {
+  const occurrence = { id: 'x-s@2026-03-12T15:00', sessionId: 'x-s', start: '2026-03-12T15:00:00.000-04:00', end: '2026-03-12T16:30:00.000-04:00', timeZone: 'America/New_York', localStart: '2026-03-12T15:00', localEnd: '2026-03-12T16:30', status: 'scheduled' as const, location: { kind: 'in-person' as const, venue: 'Hall <A> & "B"' } };
+  const base = { name: 'Ana', email: 'ana@example.edu', programTitle: 'P & Q', contactEmail: undefined, workshopTitle: '<script>x</script>', catalogId: 'c', occurrence, recurring: false, sequence: 0, manageUrl: 'https://rsvp.example.edu/manage', manageHasToken: false, from: 'm@example.edu', now: new Date('2026-03-01T12:00:00Z') };
+  it('an offer states its deadline in the session’s zone, in both languages, and escapes catalog text in the HTML', () => {
+    const en = renderMessage({ ...base, kind: 'offered', locale: 'en', offerExpiresAt: new Date('2026-03-02T17:00:00Z') });
+    expect(en.text).toContain('before March 2, 2026');
+    expect(en.text).toMatch(/12:00\s?PM EST/);
+    expect(en.ics).toBeUndefined();
+    expect(en.html).not.toContain('<script>');
+    expect(en.html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(en.html).toContain('Hall &lt;A&gt; &amp; &quot;B&quot;');
+    const es = renderMessage({ ...base, kind: 'offered', locale: 'es-MX', offerExpiresAt: new Date('2026-03-02T17:00:00Z') });
+    expect(es.subject).toBe('Tiene una plaza ofrecida: <script>x</script> · P & Q');
+    expect(es.text).toContain('antes del 2 de marzo de 2026');
   });
 });

@@ -158,18 +158,31 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
+/** Intl formatters are slow to make and the same few serve every message: kept by their options. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    if (formatters.size > 500) formatters.clear();
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function formatWhen(o: FeedOccurrence, locale: Locale): string {
   const tag = locale === 'es' ? 'es' : 'en';
-  if (o.timeUnknown) return new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone: o.timeZone }).format(new Date(o.start));
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone: o.timeZone }).format(new Date(o.start));
-  const time = (d: string) => new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: o.timeZone }).format(new Date(d));
-  const zone = new Intl.DateTimeFormat(tag, { timeZoneName: 'short', timeZone: o.timeZone }).formatToParts(new Date(o.start)).find((p) => p.type === 'timeZoneName')?.value;
+  if (o.timeUnknown) return formatter(tag, { dateStyle: 'full', timeZone: o.timeZone }).format(new Date(o.start));
+  const day = formatter(tag, { dateStyle: 'full', timeZone: o.timeZone }).format(new Date(o.start));
+  const time = (d: string) => formatter(tag, { timeStyle: 'short', timeZone: o.timeZone }).format(new Date(d));
+  const zone = formatter(tag, { timeZoneName: 'short', timeZone: o.timeZone }).formatToParts(new Date(o.start)).find((p) => p.type === 'timeZoneName')?.value;
   return `${day}, ${time(o.start)}–${time(o.end)}${zone ? ` (${zone})` : ''}`;
 }
 
 function formatDeadline(at: Date, o: FeedOccurrence, locale: Locale): string {
   // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are spelled out.
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: o.timeZone, timeZoneName: 'short' }).format(at);
+  return formatter(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: o.timeZone, timeZoneName: 'short' }).format(at);
 }
 
 function placeText(o: FeedOccurrence, t: Texts): { text: string; url?: string | undefined } | undefined {
