@@ -34,6 +34,8 @@ describe('mentorkit build', () => {
       'calendar.ics',
       'case/entering-mentoring.json',
       'fallback/curriculum-entering-mentoring.html',
+      'fallback/program-mentoring-practices.html',
+      'fallback/program-mentoring-up.html',
       'fallback/resource-list.html',
       'fallback/workshop-list.html',
       'feed.json',
@@ -46,7 +48,7 @@ describe('mentorkit build', () => {
       'workshops/weekly-series.jsonld',
       'workshops/west-coast.jsonld',
     ]);
-    expect(built.stdout).toMatch(/^wrote 16 files \(\d+(\.\d)? kB\) to \S+ in \d+\.\d s$/m);
+    expect(built.stdout).toMatch(/^wrote 18 files \(\d+(\.\d)? kB\) to \S+ in \d+\.\d s$/m);
     expect(built.stdout).toMatch(/^ {2}feed\.json\s+\d+(\.\d)? (B|kB)$/m);
     expect(built.stdout).toMatch(/^ {2}workshops\/west-coast\.jsonld\s+\d+(\.\d)? (B|kB)$/m);
   });
@@ -167,6 +169,22 @@ describe('mentorkit build', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('is not a CASE package');
     expect(result.stderr).toContain('CFDocument.identifier');
+  });
+
+  it('writes each program’s own content as HTML, and never prints a time the catalog marks unknown', async () => {
+    const program = squash(await read('fallback/program-mentoring-up.html'));
+    expect(program).toContain('<section class="mk-fallback mk-fallback-program" lang="en">');
+    expect(program).toMatch(/<h2>(<a href="[^"]+">)?Mentoring Up/);
+    const target = join(dir, 'demo-advancing');
+    const demo = await cli(['build', join(demoCatalogs, 'advancing-mentorship.yaml'), '--out', target, '--now', '2025-01-15T12:00:00Z', '--from', '2020-01-01', '--to', '2028-01-01', '--accept', 'placeholder-text']);
+    expect(demo.code, demo.stderr).toBe(0);
+    const list = squash(await readFile(join(target, 'fallback/workshop-list.html'), 'utf8'));
+    // Mentoring Monday Conversations: dates known, times not.
+    expect(list).toContain('<time datetime="2025-02-06">Thursday, February 6, 2025</time>, time to be announced');
+    expect(list).not.toMatch(/February 6, 2025, \d/);
+    const columbia = squash(await readFile(join(target, 'fallback/program-advancing-mentorship-practices.html'), 'utf8'));
+    // The introduction in its paragraphs.
+    expect(columbia).toMatch(/<p>All Columbia graduate students and postdocs belong here[^<]*<\/p> <p>This initiative, hosted by the Office of the Provost/);
   });
 
   it('writes resource and curriculum HTML', async () => {

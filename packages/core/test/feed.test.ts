@@ -286,3 +286,23 @@ describe('feed types', () => {
     expectTypeOf(parseFeedResource).returns.toEqualTypeOf<{ ok: true; resource: FeedResource } | { ok: false; errors: FeedIssue[] }>();
   });
 });
+
+describe('programs in the feed', () => {
+  it('carry their own content: introduction, outcomes, audiences, FAQ and contacts (mentoring-up)', () => {
+    const program = buildFeed(seed('mentoring-up'), window).programs.find((p) => p.id === 'mentoring-up')!;
+    expect(program.description).toMatch(/^Mentoring is collaborative\.[^]*\n\nThe content of each session/);
+    expect(program.outcomesIntro).toBe('Mentee success is defined as mentees having gained…');
+    expect(program.outcomes).toHaveLength(3);
+    expect(program.audiences?.map((a) => a.id)).toEqual(['grad-students-postdocs']);
+    expect(program.faq?.[1]).toEqual({ question: 'Who can take part?', answer: 'You must be a graduate student or postdoc.' });
+    expect(program.contacts?.map((c) => c.for)).toEqual(['Postdocs', 'Graduate students']);
+    expect(program.contacts?.every((c) => typeof c.name === 'string')).toBe(true);
+    expect(program.curriculum).toBe('entering-mentoring');
+  });
+
+  it('still accept a feed whose programs have only id and title (written before these fields)', () => {
+    const feed = JSON.parse(JSON.stringify(buildFeed(seed('mentoring-up'), window))) as Feed;
+    feed.programs = feed.programs.map((p) => ({ id: p.id, title: p.title }));
+    expect(parseFeed(feed).ok).toBe(true);
+  });
+});

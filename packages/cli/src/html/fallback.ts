@@ -1,4 +1,4 @@
-import { jsonLdScriptElement, SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
+import { jsonLdScriptElement, SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedProgram, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
 import { html, safeHref, type Html } from './html.js';
 
 /**
@@ -29,6 +29,7 @@ export function renderFallbacks(feed: Feed, now: Date, jsonLd: FallbackJsonLd = 
     { path: 'fallback/workshop-list.html', content: page(workshopList(feed, now, fmt), jsonLd.workshops) },
     { path: 'fallback/resource-list.html', content: page(resourceList(feed), jsonLd.resources) },
     ...feed.curricula.map((c) => ({ path: `fallback/curriculum-${c.id}.html`, content: page(curriculum(feed, c)) })),
+    ...feed.programs.map((p) => ({ path: `fallback/program-${p.id}.html`, content: page(program(feed, p)) })),
   ];
 }
 
@@ -122,7 +123,10 @@ function occurrenceItem(o: FeedOccurrence, fmt: DateFormats): Html {
   const label = [o.title, o.topic].filter(Boolean).join(': ');
   const where = o.location ? locationText(o.location) : undefined;
   const recording = o.recording ? safeHref(o.recording.url) : undefined;
-  const when = html`<time datetime="${o.start}">${fmt.range(o.start, o.end, o.timeZone)}</time>`;
+  // A time the catalog marks unknown is never printed as a time: the date, and that the time is to come.
+  const when = o.timeUnknown
+    ? html`<time datetime="${o.start.slice(0, 10)}">${fmt.date(o.start, o.timeZone)}</time>, time to be announced`
+    : html`<time datetime="${o.start}">${fmt.range(o.start, o.end, o.timeZone)}</time>`;
   return html`<li>${status ? html`<strong>${status}:</strong> ` : ''}${o.status === 'cancelled' ? html`<del>${when}</del>` : when}${
     label ? html` — ${label}` : ''
   }${where ? html` · ${where}` : ''}${o.statusNote ? html` (${o.statusNote})` : ''}${
@@ -261,6 +265,48 @@ ${c.delivery.map((d) => html`<li>${d.description ?? d.kind.replace(/-/g, ' ')}</
   }</section>`;
 }
 
+// --- Programs ----------------------------------------------------------------------------------------
+
+/** Paragraphs of a text whose paragraphs are separated by a blank line. */
+function paragraphs(text: string): Html[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => html`<p>${p}</p>\n`);
+}
+
+/** A program's own content, as its page shows it: introduction, outcomes, audiences, FAQ and contacts. */
+function program(feed: Feed, p: FeedProgram): Html {
+  const href = safeHref(p.url);
+  const contacts = (p.contacts ?? []).map((c) => {
+    const mail = c.email ? html` <a href="mailto:${c.email}">${c.email}</a>` : '';
+    const link = safeHref(c.url);
+    return html`<li>${c.for ? html`${c.for}: ` : ''}${c.name ?? ''}${mail}${link ? html` <a href="${link}">${link}</a>` : ''}${c.phone ? html` ${c.phone}` : ''}${
+      c.purpose ? html` (${c.purpose})` : ''
+    }</li>\n`;
+  });
+  return html`<section class="mk-fallback mk-fallback-program" lang="${feed.catalog.language}">
+<h2>${href ? html`<a href="${href}">${p.title}</a>` : p.title}</h2>
+${p.summary ? html`<p class="mk-summary">${p.summary}</p>\n` : ''}${p.description ? paragraphs(p.description) : ''}${
+    p.hosts && p.hosts.length > 0 ? html`<p class="mk-hosts">Hosted by ${list([...p.hosts, ...(p.partners ?? [])])}.</p>\n` : ''
+  }${p.audiences && p.audiences.length > 0 ? html`<p class="mk-audiences">For ${list(p.audiences.map((a) => a.name))}.</p>\n` : ''}${
+    p.outcomes && p.outcomes.length > 0
+      ? html`<h3>Outcomes</h3>
+${p.outcomesIntro ? html`<p>${p.outcomesIntro}</p>\n` : ''}<ul class="mk-outcomes">
+${p.outcomes.map((o) => html`<li>${o}</li>\n`)}</ul>
+`
+      : ''
+  }${
+    p.faq && p.faq.length > 0
+      ? html`<h3>Questions</h3>
+<dl class="mk-faq">
+${p.faq.map((f) => html`${f.question ? html`<dt>${f.question}</dt>\n` : ''}<dd>${paragraphs(f.answer)}</dd>\n`)}</dl>
+`
+      : ''
+  }${contacts.length > 0 ? html`<h3>Contact</h3>\n<ul class="mk-contacts">\n${contacts}</ul>\n` : ''}</section>`;
+}
+
 // --- Helpers -----------------------------------------------------------------------------------------
 
 function list(items: readonly string[]): string {
@@ -285,6 +331,11 @@ class DateFormats {
       // A tag the schema admits but ICU rejects: fall back rather than fail the build.
     }
     this.#locale = supported ?? 'en';
+  }
+
+  /** The day alone, for an occurrence whose time is not known yet. */
+  date(start: string, timeZone: string): string {
+    return new Intl.DateTimeFormat(this.#locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(new Date(start));
   }
 
   range(start: string, end: string, timeZone: string): string {

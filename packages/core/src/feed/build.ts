@@ -231,7 +231,36 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
     window: { from: iso(options.from), to: iso(options.to) },
     catalog: compact({ id: catalog.id, title: catalog.title, language: catalog.language, defaultTimeZone: catalog.defaultTimeZone, url: catalog.url }),
     vocabularies: { roles: [...roles.values()], fields: [...fields.values()] },
-    programs: catalog.programs.map((p) => compact({ id: p.id, title: p.title, summary: p.summary, url: p.url })),
+    programs: catalog.programs.map((p) => {
+      const some = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
+      const orgNames = (ids: readonly string[]) => ids.flatMap((id) => (organizations.get(id) ? [organizations.get(id)!.name] : []));
+      return compact({
+        id: p.id,
+        title: p.title,
+        summary: p.summary,
+        url: p.url,
+        description: p.description,
+        outcomesIntro: p.outcomesIntro,
+        outcomes: some([...p.outcomes]),
+        audiences: some(audienceRefs(p.audiences)),
+        hosts: some(orgNames(p.hosts)),
+        partners: some(orgNames(p.partners)),
+        faq: some(p.faq.map((f) => compact({ question: f.question, answer: f.answer }))),
+        contacts: some(
+          p.contacts.map((contact) =>
+            compact({
+              name: contact.person !== undefined ? people.get(contact.person)?.name : contact.organization !== undefined ? organizations.get(contact.organization)?.name : undefined,
+              for: contact.for,
+              purpose: contact.purpose,
+              email: contact.email,
+              url: contact.url,
+              phone: contact.phone,
+            }),
+          ),
+        ),
+        curriculum: p.curriculum,
+      });
+    }),
     audiences: audienceRefs(catalog.audiences.map((a) => a.id)),
     workshops: catalog.workshops.map(workshop),
     resources: catalog.resources.map(resource),

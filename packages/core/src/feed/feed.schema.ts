@@ -202,6 +202,30 @@ export const FeedCurriculumSchema = c.object({
 });
 export type FeedCurriculum = c.Infer<typeof FeedCurriculumSchema>;
 
+/**
+ * A program's own content, as its page shows it: introduction, outcomes, audiences, FAQ, contacts and
+ * (through its curriculum) delivery options. Every field beyond id and title is optional, so feeds written
+ * before these fields existed still validate.
+ */
+export const FeedProgramSchema = c.object({
+  id: text,
+  title: text,
+  summary: opt(text),
+  url: opt(url),
+  /** The introduction; paragraphs are separated by a blank line. */
+  description: opt(text),
+  outcomesIntro: opt(text),
+  outcomes: opt(c.array(text)),
+  /** Names of the audiences it is for. */
+  audiences: opt(c.array(ref)),
+  hosts: opt(c.array(text)),
+  partners: opt(c.array(text)),
+  faq: opt(c.array(c.object({ question: opt(text), answer: text }))),
+  contacts: opt(c.array(c.object({ name: opt(text), for: opt(text), purpose: opt(text), email: opt(text), url: opt(url), phone: opt(text) }))),
+  curriculum: opt(text),
+});
+export type FeedProgram = c.Infer<typeof FeedProgramSchema>;
+
 export const FEED_VERSION = 1;
 
 export const FeedSchema = c.object({
@@ -213,7 +237,7 @@ export const FeedSchema = c.object({
     roles: c.array(c.object({ id: text, label: text })),
     fields: c.array(c.object({ id: text, label: text, broader: opt(c.array(text)) })),
   }),
-  programs: c.array(c.object({ id: text, title: text, summary: opt(text), url: opt(url) })),
+  programs: c.array(FeedProgramSchema),
   audiences: c.array(ref),
   workshops: c.array(FeedWorkshopSchema),
   resources: c.array(FeedResourceSchema),
