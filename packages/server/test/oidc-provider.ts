@@ -53,6 +53,7 @@ export async function startSignInRig(options: { sessionTtlMs?: number } = {}): P
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     scopes: ['openid', 'email', 'profile', 'groups'],
     cookies: { keys: ['a-test-cookie-key'] },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
     features: { devInteractions: { enabled: true } },
     findAccount: (_ctx, id) => {
       const claims = PEOPLE[id] ?? { email: `${id}@example.edu`, name: id, groups: [] };
