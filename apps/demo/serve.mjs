@@ -91,7 +91,9 @@ export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = pro
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const demo = await startDemo({ port: Number(process.env.PORT ?? 4173), host: process.env.HOST ?? 'localhost' });
+  // The service's log without a line per request: reloads, timed work, warnings and errors.
+  const log = (level) => (event, fields = {}) => event !== 'request' && console[level](`[rsvp] ${event}`, JSON.stringify(fields));
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 4173), host: process.env.HOST ?? 'localhost', logger: { info: log('log'), warn: log('warn'), error: log('error') } });
   console.log(`mentorkit demo: ${demo.url}/  (Ctrl-C to stop)`);
   console.log(`  RSVP service: ${demo.url}/api/docs, on ${demo.rsvp.services.database.describe}, clock started at ${DEMO_CLOCK_START}`);
   console.log(`  Mail it sends: ${demo.url}/mail (caught locally, nothing leaves this machine)`);
