@@ -1,31 +1,37 @@
 /**
- * The demo as a visitor meets it: the built site served over HTTP and opened in Debian's Chromium.
+ * The demo as a visitor meets it: the built site and its RSVP service served over HTTP and opened in
+ * Debian's Chromium.
  * Each widget renders seed content inside its shadow root, the no-JavaScript fallback is in the HTML,
  * and nothing is logged as an error.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoServer } from '../serve.mjs';
+import { silentLogger } from '@mentorkit/server';
+import { startDemo } from '../serve.mjs';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 let browser: Browser;
 let base: string;
-const server = createDemoServer();
+let demo: Awaited<ReturnType<typeof startDemo>>;
+const dataDir = mkdtempSync(join(tmpdir(), 'mk-demo-pages-'));
 
 beforeAll(async () => {
   if (!existsSync(new URL('index.html', dist))) throw new Error('apps/demo/dist is missing: run the build first (pnpm build)');
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The pages' RSVP forms ask the demo's RSVP service for live seats: serve it too.
+  demo = await startDemo({ port: 0, dataDir, logger: silentLogger });
+  base = demo.url;
   browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 afterAll(async () => {
   await browser?.close();
-  server.close();
+  await demo?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function open(path: string) {
