@@ -31,6 +31,8 @@ export async function startMailCatcher() {
       });
     },
   });
+  // A sender that drops its connection must not take the demo down.
+  server.on('error', (error) => console.warn(`[mail] ${error.message}`));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address();
   return {

@@ -45,6 +45,7 @@ export async function startSmtp(options: { delayMs?: number } = {}): Promise<Smt
     },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
+      stream.on('error', (error) => callback(error));
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
@@ -70,6 +71,8 @@ export async function startSmtp(options: { delayMs?: number } = {}): Promise<Smt
       });
     },
   });
+  // A client that vanishes mid-session (a worker killed with kill -9) resets its connection: expected here.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
