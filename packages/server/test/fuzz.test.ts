@@ -32,8 +32,9 @@ const brokenBody = fc.oneof(
   fc.record({ field: fc.constantFrom('workshopId', 'occurrenceId', 'person', 'answers', 'elapsedMs', 'locale', 'website', 'sessionIds'), value: fc.oneof(junk, fc.constant(undefined)) }).map(({ field, value }) => {
     const body: Record<string, unknown> = valid();
     body[field] = value;
-    // A few replacements leave the body valid (e.g. a harmless locale): make sure something stays wrong.
-    if (value === undefined || typeof value === 'string') body.website = 'filled by a bot';
+    // Some replacements leave the body valid (a harmless locale, `answers: {}`, a long elapsedMs): the
+    // honeypot keeps every case wrong. Schema validation runs first, so junk still reaches the parser.
+    body.website = 'filled by a bot';
     return body;
   }),
   // A person field replaced by junk, with the honeypot or fill time wrong too when junk happens to be valid.
