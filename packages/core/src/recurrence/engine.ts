@@ -110,6 +110,14 @@ export function ruleStarts(rule: RecurrenceRule, dtstart: number, options: RuleS
     });
     if (!done && !overflow && group.length > 0) flush();
   }
+  return finishStarts(out, overflow, rule, dtstart, options, skipTo !== undefined);
+}
+
+/**
+ * The end every walk shares: an error when the cap was passed, and DTSTART first when the caller asks for
+ * it (it is an instance even when the rule does not match it), unless the walk skipped ahead of it.
+ */
+function finishStarts(out: number[], overflow: boolean, rule: RecurrenceRule, dtstart: number, options: RuleStartsOptions, skipped: boolean): number[] {
   if (overflow) {
     throw new RecurrenceError(
       'too-many-iterations',
@@ -117,7 +125,7 @@ export function ruleStarts(rule: RecurrenceRule, dtstart: number, options: RuleS
       ['recurrence', 'rrule'],
     );
   }
-  if (!options.includeDtstart || skipTo !== undefined) return out;
+  if (!options.includeDtstart || skipped) return out;
   if (out[0] === dtstart) return out;
   const withStart = [dtstart, ...out];
   return rule.count === undefined ? withStart : withStart.slice(0, rule.count);
@@ -225,38 +233,21 @@ function simpleStarts(rule: RecurrenceRule, dtstart: number, options: RuleStarts
       skipped = true;
     }
   }
-  const out: number[] = [];
-  let seen = 0;
+  const starts = startCollector(rule, dtstart, options);
   // A DAILY rule whose weekdays never come would loop without emitting: bound the periods as well.
   const maxPeriods = options.cap * 7 + 7;
   walk: for (let period = 0; ; period++, periodStart += step) {
     if (period > maxPeriods) {
-      seen = options.cap + 1;
+      starts.exhaust();
       break;
     }
     for (const offset of offsets) {
       const t = periodStart + offset * DAY_MS + timeOfDay;
-      if (t < dtstart) continue;
       if (dailyDays !== undefined && !dailyDays.has(weekdayOf(t))) continue;
-      // As rrule: UNTIL ends the walk before a candidate is seen, the window (stopAt) after.
-      if (options.until !== undefined && t > options.until) break walk;
-      if (++seen > options.cap) break walk;
-      if (t >= options.stopAt) break walk;
-      out.push(t);
-      if (rule.count !== undefined && out.length >= rule.count) break walk;
+      if (!starts.add(t)) break walk;
     }
   }
-  if (seen > options.cap) {
-    throw new RecurrenceError(
-      'too-many-iterations',
-      `the rule generates more than ${options.cap} candidate times before the end of the window; narrow the window, move the series start closer, or raise maxIterations`,
-      ['recurrence', 'rrule'],
-    );
-  }
-  if (!options.includeDtstart || skipped) return out;
-  if (out[0] === dtstart) return out;
-  const withStart = [dtstart, ...out];
-  return rule.count === undefined ? withStart : withStart.slice(0, rule.count);
+  return starts.finish(skipped);
 }
 
 /**
@@ -299,36 +290,47 @@ function monthlyStarts(rule: RecurrenceRule, dtstart: number, options: RuleStart
     }
     return [...days].sort((a, b) => a - b);
   };
-  const out: number[] = [];
-  let seen = 0;
+  const starts = startCollector(rule, dtstart, options);
   // A rule whose days never come (BYMONTHDAY=31 every second month from February) must still end.
   const maxMonths = options.cap * 12 + 12;
   walk: for (let i = 0; ; i++, month += rule.interval) {
     if (i > maxMonths) {
-      seen = options.cap + 1;
+      starts.exhaust();
       break;
     }
     const year = Math.floor(month / 12);
     const m = month % 12;
     for (const day of daysOf(year, m)) {
-      const t = floatingFromParts(year, m + 1, day) + timeOfDay;
-      if (t < dtstart) continue;
-      if (options.until !== undefined && t > options.until) break walk;
-      if (++seen > options.cap) break walk;
-      if (t >= options.stopAt) break walk;
-      out.push(t);
-      if (rule.count !== undefined && out.length >= rule.count) break walk;
+      if (!starts.add(floatingFromParts(year, m + 1, day) + timeOfDay)) break walk;
     }
   }
-  if (seen > options.cap) {
-    throw new RecurrenceError(
-      'too-many-iterations',
-      `the rule generates more than ${options.cap} candidate times before the end of the window; narrow the window, move the series start closer, or raise maxIterations`,
-      ['recurrence', 'rrule'],
-    );
-  }
-  if (!options.includeDtstart || skipped) return out;
-  if (out[0] === dtstart) return out;
-  const withStart = [dtstart, ...out];
-  return rule.count === undefined ? withStart : withStart.slice(0, rule.count);
+  return starts.finish(skipped);
+}
+
+/**
+ * The bounds every walk without rrule shares, applied to its candidates in order, as the rrule walk
+ * applies them: candidates before DTSTART are passed over; UNTIL ends the walk before a candidate is
+ * counted, the window (stopAt) after; the cap counts candidates; COUNT counts starts.
+ */
+function startCollector(rule: RecurrenceRule, dtstart: number, options: RuleStartsOptions) {
+  const out: number[] = [];
+  let seen = 0;
+  return {
+    /** Takes one candidate; false when the walk must stop. */
+    add(t: number): boolean {
+      if (t < dtstart) return true;
+      if (options.until !== undefined && t > options.until) return false;
+      if (++seen > options.cap) return false;
+      if (t >= options.stopAt) return false;
+      out.push(t);
+      return rule.count === undefined || out.length < rule.count;
+    },
+    /** The walk gave up on a rule whose candidates never come: as many as the cap allows were seen. */
+    exhaust(): void {
+      seen = options.cap + 1;
+    },
+    finish(skipped: boolean): number[] {
+      return finishStarts(out, seen > options.cap, rule, dtstart, options, skipped);
+    },
+  };
 }
