@@ -3,7 +3,7 @@
  * checked), and the server-side sessions it opens. The cookie holds a random id; the table holds its SHA-256,
  * the person's subject, e-mail and roles (from the claim map, fixed at sign-in), a CSRF token and the expiry.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { eq, lt } from 'drizzle-orm';
@@ -14,6 +14,7 @@ import { loginRequests, staffSessions } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import type { Logger } from '../http/logger.js';
 import { rolesFromClaims, type AuthOptions, type StaffRoles } from './config.js';
+import { sha256Hex } from '../hash.js';
 
 /** Who is calling a staff route: an admin token (automation) or a signed-in person. */
 export interface Principal {
@@ -28,7 +29,6 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 const LOGIN_TTL_MS = 10 * 60_000;
 const DEFAULT_SESSION_TTL_MS = 8 * 3_600_000;
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const random = () => randomBytes(32).toString('base64url');
 
 export class StaffAuth {
@@ -97,7 +97,7 @@ export class StaffAuth {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const now = this.#clock();
     await this.#db.delete(loginRequests).where(lt(loginRequests.expiresAt, now));
-    await this.#db.insert(loginRequests).values({ stateHash: sha256(state), nonce, codeVerifier, returnTo: back, createdAt: now, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS) });
+    await this.#db.insert(loginRequests).values({ stateHash: sha256Hex(state), nonce, codeVerifier, returnTo: back, createdAt: now, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS) });
     // The state also goes in a cookie: an answer carrying another browser's state is refused (login CSRF).
     setCookie(c, this.loginCookie, state, { httpOnly: true, secure: this.secure, sameSite: 'Lax', path: '/', maxAge: LOGIN_TTL_MS / 1000 });
     const url = oidc.buildAuthorizationUrl(config, {
@@ -122,7 +122,7 @@ export class StaffAuth {
     if (state === null || cookieState === undefined || !same(state, cookieState)) {
       throw new ApiError('sign-in-failed', 'This sign-in answer does not belong to a sign-in started in this browser (the state does not match). Nothing was granted; start again.');
     }
-    const [pending] = await this.#db.delete(loginRequests).where(eq(loginRequests.stateHash, sha256(state))).returning();
+    const [pending] = await this.#db.delete(loginRequests).where(eq(loginRequests.stateHash, sha256Hex(state))).returning();
     if (pending === undefined || pending.expiresAt <= this.#clock()) throw new ApiError('sign-in-failed', 'This sign-in has expired or was already used. Nothing was granted; start again.');
     // The provider answered at the redirect URL it knows: check against that, not whatever host a proxy saw.
     const current = new URL(this.#redirectUrl(c));
@@ -161,7 +161,7 @@ export class StaffAuth {
     const id = random();
     const now = this.#clock();
     await this.#db.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
-    await this.#db.insert(staffSessions).values({ idHash: sha256(id), ...person, csrfToken: random(), createdAt: now, expiresAt: new Date(now.getTime() + (this.#options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS)) });
+    await this.#db.insert(staffSessions).values({ idHash: sha256Hex(id), ...person, csrfToken: random(), createdAt: now, expiresAt: new Date(now.getTime() + (this.#options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS)) });
     return id;
   }
 
@@ -169,7 +169,7 @@ export class StaffAuth {
   async principal(c: Context): Promise<Principal | undefined> {
     const id = getCookie(c, this.sessionCookie);
     if (id === undefined || id === '') return undefined;
-    const [row] = await this.#db.select().from(staffSessions).where(eq(staffSessions.idHash, sha256(id)));
+    const [row] = await this.#db.select().from(staffSessions).where(eq(staffSessions.idHash, sha256Hex(id)));
     if (row === undefined) throw new ApiError('unauthorized', 'Your session is not valid (you signed out, or it ended). Sign in again.');
     if (row.expiresAt <= this.#clock()) {
       await this.#db.delete(staffSessions).where(eq(staffSessions.idHash, row.idHash));
@@ -186,7 +186,7 @@ export class StaffAuth {
   /** Signs out: the session row is deleted and the cookie cleared. */
   async close(c: Context): Promise<void> {
     const id = getCookie(c, this.sessionCookie);
-    if (id !== undefined && id !== '') await this.#db.delete(staffSessions).where(eq(staffSessions.idHash, sha256(id)));
+    if (id !== undefined && id !== '') await this.#db.delete(staffSessions).where(eq(staffSessions.idHash, sha256Hex(id)));
     setCookie(c, this.sessionCookie, '', { httpOnly: true, secure: this.secure, sameSite: 'Lax', path: '/', maxAge: 0 });
   }
 }

@@ -4,6 +4,7 @@
  * HTML body and in the iCalendar text. To change a message's words, edit {@link TEXTS} (both languages).
  */
 import { sessionUid, toInstant, type FeedOccurrence } from '@mentorkit/core';
+import { escapeHtml } from '../html.js';
 
 export type MessageKind =
   | 'confirmed'
@@ -154,9 +155,6 @@ export function localeOf(locale: string | undefined): Locale {
   return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
 
 /** Intl formatters are slow to make and the same few serve every message: kept by their options. */
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -13,6 +13,7 @@ import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/database.js';
 import { occurrenceSnapshots, outbox, registrations, settings, submissions } from '../db/schema.js';
 import { render, type MessageKind } from './messages.js';
+import { waitlistPosition } from '../rsvp/position.js';
 
 export interface MailOptions {
   /** `smtp://user:pass@host:587` or `smtps://…:465`; absent: messages are written to the outbox and stay queued. */
@@ -165,21 +166,6 @@ export class Notifier {
     const [row] = await tx.select().from(settings).where(eq(settings.key, MANAGE_BASE_KEY));
     return (this.#manageBase = row?.value ?? 'http://localhost:8787/manage');
   }
-}
-
-async function waitlistPosition(tx: Tx, r: { workshopId: string; occurrenceId: string; queueOrder: number; id: string }): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.workshopId, r.workshopId),
-        eq(registrations.occurrenceId, r.occurrenceId),
-        eq(registrations.status, 'waitlisted'),
-        sql`(${registrations.queueOrder}, ${registrations.id}) < (${r.queueOrder}, ${r.id})`,
-      ),
-    );
-  return Number(row?.n ?? 0) + 1;
 }
 
 function fromSnapshot(s: typeof occurrenceSnapshots.$inferSelect): FeedOccurrence {

@@ -4,11 +4,11 @@
  * key in the outbox), only to people holding a place at that moment, written under the occurrence's lock so
  * a cancellation and a reminder never cross.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { toInstant } from '@mentorkit/core';
 import type { CatalogStore } from '../catalog/store.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import { outbox, registrations } from '../db/schema.js';
 import { lockAll, occurrenceLock, transaction } from '../db/tx.js';
 import type { Notifier } from './outbox.js';
@@ -52,34 +52,12 @@ export async function queueTimedMessages(options: { db: Db; catalogs: CatalogSto
       if (o.recording !== undefined && now.getTime() >= end && now.getTime() < end + FOLLOW_UP_WINDOW_MS) jobs.push({ kind: 'follow-up', dedupe: 'follow-up' });
       for (const job of jobs) {
         // Cheap check first: anyone holding a place here who has not had this message?
-        const owed = await db
-          .select({ id: registrations.id })
-          .from(registrations)
-          .where(
-            and(
-              eq(registrations.workshopId, entry.workshop.id),
-              eq(registrations.occurrenceId, o.id),
-              inArray(registrations.status, ['confirmed']),
-              sql`not exists (select 1 from ${outbox} where ${outbox.dedupeKey} = ${`${job.dedupe}:`} || ${registrations.id})`,
-            ),
-          )
-          .limit(1);
-        if (owed.length === 0) continue;
+        if ((await owed(db, entry.workshop.id, o.id, job.dedupe, 1)).length === 0) continue;
         queued += await transaction(
           db,
           async (tx) => {
             await lockAll(tx, [occurrenceLock(entry.workshop.id, o.id)]);
-            const holders = await tx
-              .select({ id: registrations.id })
-              .from(registrations)
-              .where(
-                and(
-                  eq(registrations.workshopId, entry.workshop.id),
-                  eq(registrations.occurrenceId, o.id),
-                  eq(registrations.status, 'confirmed'),
-                  sql`not exists (select 1 from ${outbox} where ${outbox.dedupeKey} = ${`${job.dedupe}:`} || ${registrations.id})`,
-                ),
-              );
+            const holders = await owed(tx, entry.workshop.id, o.id, job.dedupe);
             return notifier.queue(tx, { kind: job.kind, registrationIds: holders.map((h) => h.id), now, dedupe: job.dedupe });
           },
           { lockTimeoutMs: options.lockTimeoutMs },
@@ -88,4 +66,20 @@ export async function queueTimedMessages(options: { db: Db; catalogs: CatalogSto
     }
   }
   return queued;
+}
+
+/** People holding a place in the session who have not yet been sent the message with this dedupe key. */
+async function owed(db: Db | Tx, workshopId: string, occurrenceId: string, dedupe: string, limit?: number): Promise<{ id: string }[]> {
+  const query = db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.workshopId, workshopId),
+        eq(registrations.occurrenceId, occurrenceId),
+        eq(registrations.status, 'confirmed'),
+        sql`not exists (select 1 from ${outbox} where ${outbox.dedupeKey} = ${`${dedupe}:`} || ${registrations.id})`,
+      ),
+    );
+  return limit === undefined ? query : query.limit(limit);
 }

@@ -1,4 +1,5 @@
 /** `GET /openapi.json`, generated from the routes' zod schemas, and `GET /docs`, a readable reference of it. */
+import { escapeHtml } from '../html.js';
 import type { App, RouteEntry } from '../http/context.js';
 
 export const OPENAPI_INFO = {
@@ -28,7 +29,7 @@ interface OpenApiDoc {
   components?: { schemas?: Record<string, unknown> };
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escape = escapeHtml;
 
 /** A plain, self-contained HTML page: every operation with its parameters, body schema and answers. */
 export function renderReference(doc: OpenApiDoc): string {

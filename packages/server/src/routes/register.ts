@@ -4,14 +4,12 @@
  * every route. Staff are an admin token (`Authorization: Bearer`, for automation) or a signed-in person (the
  * session cookie); a mutation made with the cookie must carry the session's CSRF token.
  */
-import { createHash } from 'node:crypto';
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { and, eq, isNull } from 'drizzle-orm';
 import { CSRF_HEADER, same, type Principal } from '../auth/staff.js';
-import { apiTokens } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import type { Access, App, Env, RouteEntry } from '../http/context.js';
+import { activeToken } from '../tokens.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -73,11 +71,7 @@ async function authorize(access: Exclude<Access, 'public' | 'manage-token'>, pri
 async function tokenPrincipal(header: string, services: Env['Variables']['services']): Promise<Principal> {
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
   if (match === null) throw new ApiError('unauthorized', 'Send an admin token as Authorization: Bearer <token>.');
-  const hash = createHash('sha256').update(match[1]!).digest('hex');
-  const [token] = await services.database.db
-    .select({ id: apiTokens.id, role: apiTokens.role })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)));
+  const token = await activeToken(services.database.db, match[1]!);
   if (token === undefined) throw new ApiError('unauthorized', 'This token is not valid (or was revoked).');
   if (token.role !== 'admin') throw new ApiError('forbidden', 'This token does not allow the admin API.');
   return { via: 'token', actor: `token:${token.id}`, roles: { admin: true, programs: [] } };

@@ -4,7 +4,7 @@
  * `evaluateEligibility` and `priorityTier`, windows `rsvpStatus`, seats `admit`, `allocate`,
  * `allocateSeries` and `promoteFromWaitlist`.
  */
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import {
   admit,
@@ -31,7 +31,9 @@ import { lockAll, occurrenceLock, pgCode, transaction } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 import { checkAgainstPolicy, normaliseEmail, personFacts, type RsvpBody } from './payload.js';
 import { durationMs } from './duration.js';
+import { waitlistPosition } from './position.js';
 import type { Notifier, QueueEvent } from '../mail/outbox.js';
+import { sha256Hex } from '../hash.js';
 
 export interface RsvpServiceOptions {
   db: Db;
@@ -93,7 +95,6 @@ interface ActiveRow {
 }
 
 const ACTIVE = [...ACTIVE_STATUSES];
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Seats of one occurrence as core sees them. */
 function seatStateOf(rows: readonly ActiveRow[], capacity: number | undefined, reservedReleased: boolean): SeatState {
@@ -165,7 +166,7 @@ export class RsvpService {
 
   async register(body: RsvpBody, request: { idempotencyKey: string; manageBase: string }): Promise<RsvpCreated> {
     const now = this.#clock();
-    const requestHash = sha256(canonicalJson(body));
+    const requestHash = sha256Hex(canonicalJson(body));
     try {
       return await this.#register(body, request, requestHash, now);
     } catch (error) {
@@ -260,7 +261,7 @@ export class RsvpService {
           id: submissionId,
           workshop_id: entry.workshop.id,
           person_key: personKey,
-          manage_token_hash: sha256(token),
+          manage_token_hash: sha256Hex(token),
           locale: body.locale ?? 'en',
           name: body.person.name?.trim() ?? null,
           email: body.person.email?.trim() ?? null,
@@ -469,7 +470,7 @@ export class RsvpService {
 
   async #submissionByToken(token: string) {
     if (!/^[A-Za-z0-9_-]{16,100}$/.test(token)) throw new ApiError('unauthorized', 'This manage link is not valid.');
-    const [submission] = await this.#db.select().from(submissions).where(eq(submissions.manageTokenHash, sha256(token)));
+    const [submission] = await this.#db.select().from(submissions).where(eq(submissions.manageTokenHash, sha256Hex(token)));
     if (submission === undefined || submission.purgedAt !== null) throw new ApiError('unauthorized', 'This manage link is not valid (or its RSVP was erased).');
     return submission;
   }
@@ -486,7 +487,7 @@ export class RsvpService {
         occurrenceId: r.occurrenceId,
         status: r.status,
         code: r.code,
-        ...(r.status === 'waitlisted' ? { position: await this.#position(this.#db, r) } : {}),
+        ...(r.status === 'waitlisted' ? { position: await waitlistPosition(this.#db, r) } : {}),
         ...(r.offerExpiresAt ? { offerExpiresAt: r.offerExpiresAt.toISOString() } : {}),
         ...(o ? { start: o.start, end: o.end, timeZone: o.timeZone, title: o.title ?? entry!.workshop.title, occurrenceStatus: o.status, timeUnknown: o.timeUnknown === true } : {}),
       });
@@ -498,21 +499,6 @@ export class RsvpService {
       email: submission.email ?? '',
       sessions,
     };
-  }
-
-  async #position(tx: Db | Tx, r: { workshopId: string; occurrenceId: string; queueOrder: number; id: string }): Promise<number> {
-    const [row] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(registrations)
-      .where(
-        and(
-          eq(registrations.workshopId, r.workshopId),
-          eq(registrations.occurrenceId, r.occurrenceId),
-          eq(registrations.status, 'waitlisted'),
-          sql`(${registrations.queueOrder}, ${registrations.id}) < (${r.queueOrder}, ${r.id})`,
-        ),
-      );
-    return Number(row?.n ?? 0) + 1;
   }
 
   /** Cancels the person's whole RSVP, or one session of a series; freed seats go to the waiting list. */
