@@ -707,18 +707,32 @@ export class RsvpService {
     }
   }
 
-  /** First-come policies with reserved seats: at the close, seats no one from their tier took go to the waiting list. */
+  /**
+   * First-come policies with reserved seats: at the close, seats no one from their tier took go to the
+   * waiting list. Done once per session (its snapshot records when), so a past session is not looked at again.
+   */
   async releaseReservedSeats(): Promise<number> {
     const now = this.#clock();
-    const waiting = await this.#db.selectDistinct({ workshopId: registrations.workshopId, occurrenceId: registrations.occurrenceId }).from(registrations).where(eq(registrations.status, 'waitlisted'));
+    const waiting = await this.#db
+      .selectDistinct({ workshopId: registrations.workshopId, occurrenceId: registrations.occurrenceId })
+      .from(registrations)
+      .innerJoin(occurrenceSnapshots, and(eq(occurrenceSnapshots.workshopId, registrations.workshopId), eq(occurrenceSnapshots.occurrenceId, registrations.occurrenceId)))
+      .where(and(eq(registrations.status, 'waitlisted'), isNull(occurrenceSnapshots.closedAt)));
     let promoted = 0;
     for (const w of waiting) {
       const entry = this.#entry(w.workshopId);
       const o = entry?.occurrences.get(w.occurrenceId);
       if (entry?.policy === undefined || o?.rsvp === undefined || now.getTime() < Date.parse(o.rsvp.closes)) continue;
-      if (!entry.policy.priority.some((t) => (t.reservedSeats ?? 0) > 0)) continue;
+      const reserves = entry.policy.priority.some((t) => (t.reservedSeats ?? 0) > 0);
       promoted += await this.#tx(async (tx) => {
         await lockAll(tx, [occurrenceLock(w.workshopId, w.occurrenceId)]);
+        const closed = await tx
+          .update(occurrenceSnapshots)
+          .set({ closedAt: now })
+          .where(and(eq(occurrenceSnapshots.workshopId, w.workshopId), eq(occurrenceSnapshots.occurrenceId, w.occurrenceId), isNull(occurrenceSnapshots.closedAt)))
+          .returning({ at: occurrenceSnapshots.closedAt });
+        // Another instance closed it first: nothing left to do.
+        if (closed.length === 0 || !reserves) return 0;
         return this.#promote(tx, w.workshopId, w.occurrenceId, now, 'system');
       });
     }
@@ -868,9 +882,14 @@ export class RsvpService {
     const held = await this.#db.selectDistinct({ workshopId: registrations.workshopId, occurrenceId: registrations.occurrenceId }).from(registrations).where(inArray(registrations.status, ACTIVE));
     const result = { cancelled: 0, moved: 0, promoted: 0 };
     const heldIds = new Set(held.map((h) => `${h.workshopId}\u001f${h.occurrenceId}`));
+    // What registrants were told, read once: a session the catalog left as it was needs no transaction,
+    // so a start or a reload costs one read plus work for the sessions that changed.
+    const told = new Map((await this.#db.select().from(occurrenceSnapshots)).map((t) => [`${t.workshopId}\u001f${t.occurrenceId}`, t]));
     for (let h of held) {
       const entry = snapshot.workshops.get(h.workshopId);
       let o = entry?.occurrences.get(h.occurrenceId);
+      const last = told.get(`${h.workshopId}\u001f${h.occurrenceId}`);
+      if (o !== undefined && last !== undefined && o.status !== 'cancelled' && !snapshotDiffers(last, o)) continue;
       const movedTo = o === undefined && entry !== undefined ? movedOccurrence(entry, h.occurrenceId, (id) => heldIds.has(`${h.workshopId}\u001f${id}`)) : undefined;
       await this.#tx(async (tx) => {
         await lockAll(tx, [occurrenceLock(h.workshopId, h.occurrenceId), ...(movedTo ? [occurrenceLock(h.workshopId, movedTo.id)] : [])]);
@@ -904,11 +923,11 @@ export class RsvpService {
           return;
         }
         if (before === undefined) await this.#snapshot(tx, h.workshopId, o, now);
-        else if (before.start !== o.start || before.end !== o.end || before.place !== placeOf(o) || before.status !== o.status || before.capacity !== (o.capacity ?? null)) {
+        else if (snapshotDiffers(before, o)) {
           const moved = before.start !== o.start || before.end !== o.end || before.place !== placeOf(o) || before.status !== o.status;
           await tx
             .update(occurrenceSnapshots)
-            .set({ start: o.start, end: o.end, status: o.status, place: placeOf(o), capacity: o.capacity ?? null, sequence: moved ? before.sequence + 1 : before.sequence, updatedAt: now })
+            .set({ start: o.start, end: o.end, status: o.status, place: placeOf(o), capacity: o.capacity ?? null, sequence: moved ? before.sequence + 1 : before.sequence, ...(moved ? { closedAt: null } : {}), updatedAt: now })
             .where(and(eq(occurrenceSnapshots.workshopId, h.workshopId), eq(occurrenceSnapshots.occurrenceId, h.occurrenceId)));
           if (moved) {
             result.moved++;
@@ -958,6 +977,11 @@ function uniqueOccurrences<T extends { workshopId: string; occurrenceId: string 
   const seen = new Map<string, T>();
   for (const item of items) seen.set(`${item.workshopId}\u001f${item.occurrenceId}`, item);
   return [...seen.values()];
+}
+
+/** Whether the catalog's occurrence is no longer what its snapshot recorded (time, place, status, seats). */
+function snapshotDiffers(told: { start: string; end: string; place: string; status: string; capacity: number | null }, o: FeedOccurrence): boolean {
+  return told.start !== o.start || told.end !== o.end || told.place !== placeOf(o) || told.status !== o.status || told.capacity !== (o.capacity ?? null);
 }
 
 export function placeOf(o: FeedOccurrence): string {
