@@ -88,10 +88,25 @@ export class Notifier {
       .where(and(inArray(registrations.id, [...event.registrationIds]), isNotNull(submissions.email)));
     if (rows.length === 0) return 0;
     const manageBase = await this.#base(tx, event.manageBase);
-    let written = 0;
+    // Read once for every message of the event (an allocation or a moved session may owe hundreds).
+    const key = (workshopId: string, occurrenceId: string) => `${workshopId}\u001f${occurrenceId}`;
+    const sessions = new Map(rows.map((r) => [key(r.workshopId, r.occurrenceId), r]));
+    const snaps = new Map(
+      (
+        await tx
+          .select()
+          .from(occurrenceSnapshots)
+          .where(or(...[...sessions.values()].map((r) => and(eq(occurrenceSnapshots.workshopId, r.workshopId), eq(occurrenceSnapshots.occurrenceId, r.occurrenceId)))))
+      ).map((snap) => [key(snap.workshopId, snap.occurrenceId), snap]),
+    );
+    const cancelling = event.kind === 'cancelled' || event.kind === 'occurrence-cancelled';
+    const invited = cancelling
+      ? new Set((await tx.select({ id: outbox.registrationId }).from(outbox).where(and(inArray(outbox.registrationId, rows.map((r) => r.id)), eq(outbox.icsMethod, 'REQUEST')))).map((x) => x.id))
+      : undefined;
+    const values: (typeof outbox.$inferInsert)[] = [];
     for (const r of rows) {
       const entry = this.#catalogs.current.workshops.get(r.workshopId);
-      const [snap] = await tx.select().from(occurrenceSnapshots).where(and(eq(occurrenceSnapshots.workshopId, r.workshopId), eq(occurrenceSnapshots.occurrenceId, r.occurrenceId)));
+      const snap = snaps.get(key(r.workshopId, r.occurrenceId));
       const occurrence = entry?.occurrences.get(r.occurrenceId) ?? (snap ? fromSnapshot(snap) : undefined);
       if (occurrence === undefined) continue;
       const loaded = this.#catalogs.current.catalogs.find((c) => c.catalog.id === entry?.catalogId);
@@ -101,8 +116,7 @@ export class Notifier {
       const program = loaded?.catalog.programs.find((p) => p.id === programId);
       const contact = program?.contacts.map((c) => c.email ?? loaded?.catalog.people.find((p) => p.id === c.person)?.email).find((x) => x !== undefined);
       // An invitation goes to whoever holds the place; a cancellation to whoever was sent an invitation.
-      const invited = async () => (await tx.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.registrationId, r.id), eq(outbox.icsMethod, 'REQUEST'))).limit(1)).length > 0;
-      const invitation = event.kind === 'cancelled' || event.kind === 'occurrence-cancelled' ? await invited() : event.kind === 'changed' ? r.status === 'confirmed' : undefined;
+      const invitation = invited !== undefined ? invited.has(r.id) : event.kind === 'changed' ? r.status === 'confirmed' : undefined;
       const position = r.status === 'waitlisted' ? await waitlistPosition(tx, r) : undefined;
       const message = render({
         kind: event.kind,
@@ -126,30 +140,27 @@ export class Notifier {
         from: addressOf(this.#from),
         now: event.now,
       });
-      const inserted = await tx
-        .insert(outbox)
-        .values({
-          messageId: `<${randomUUID()}@${addressOf(this.#from).split('@')[1] ?? 'localhost'}>`,
-          kind: event.kind,
-          submissionId: r.submissionId,
-          registrationId: r.id,
-          workshopId: r.workshopId,
-          occurrenceId: r.occurrenceId,
-          dedupeKey: event.dedupe !== undefined ? `${event.dedupe}:${r.id}` : null,
-          recipient: r.email,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          ics: message.ics?.content ?? null,
-          icsMethod: message.ics?.method ?? null,
-          dueAt: event.now,
-          createdAt: event.now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: outbox.id });
-      written += inserted.length;
+      values.push({
+        messageId: `<${randomUUID()}@${addressOf(this.#from).split('@')[1] ?? 'localhost'}>`,
+        kind: event.kind,
+        submissionId: r.submissionId,
+        registrationId: r.id,
+        workshopId: r.workshopId,
+        occurrenceId: r.occurrenceId,
+        dedupeKey: event.dedupe !== undefined ? `${event.dedupe}:${r.id}` : null,
+        recipient: r.email,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        ics: message.ics?.content ?? null,
+        icsMethod: message.ics?.method ?? null,
+        dueAt: event.now,
+        createdAt: event.now,
+      });
     }
-    return written;
+    if (values.length === 0) return 0;
+    // A message already written for the same change (its dedupe key) is not written twice.
+    return (await tx.insert(outbox).values(values).onConflictDoNothing().returning({ id: outbox.id })).length;
   }
 
   /** The manage page's address: PUBLIC_URL's, else the one the last registration came through (kept in settings). */
