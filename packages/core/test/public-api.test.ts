@@ -12,7 +12,7 @@ const CORE = [
   'ACCESS_LEVELS', 'ALLOCATION_MODES', 'AcademicCalendarSchema', 'AccessLevelSchema', 'AccessSchema',
   'AllocationSchema', 'AssumptionsSchema', 'AudienceIdSchema', 'AudienceSchema', 'BasedOnSchema',
   'CATALOG_SCHEMA_ID', 'CATALOG_VERSION', 'CalendarIdSchema', 'CasePackageSchema', 'CatalogSchema',
-  'ConditionSchema', 'ContactSchema', 'CourseModuleSchema', 'CurriculumIdSchema', 'CurriculumSchema',
+  'CompletionSchema', 'ConditionSchema', 'ContactSchema', 'CourseModuleSchema', 'CurriculumIdSchema', 'CurriculumSchema',
   'DECISION_CODES', 'DEFAULT_DECISION_MESSAGES', 'DEFAULT_FACT_LABELS', 'DEFAULT_FIELDS',
   'DEFAULT_MAX_ITERATIONS', 'DEFAULT_PRODID', 'DEFAULT_REASON_MESSAGES', 'DEFAULT_ROLES', 'DELIVERY_KINDS',
   'DeliveryOptionSchema', 'EmailSchema', 'FEED_VERSION', 'FREQUENCIES', 'FactNameSchema', 'FactValueSchema',

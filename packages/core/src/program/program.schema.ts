@@ -3,6 +3,21 @@ import { AssumptionsSchema, ImageSchema, TextSchema, UrlSchema } from '../common
 import { AudienceIdSchema, CurriculumIdSchema, OrganizationIdSchema, PolicyIdSchema, ProgramIdSchema } from '../common/ids.js';
 import { ContactSchema } from '../people/people.schema.js';
 
+/**
+ * What finishing the program takes, for completion reports and credentials: `attendance` is the share of
+ * the program's held sessions (started and not cancelled) a person must have attended, e.g. 0.75.
+ */
+export const CompletionSchema = z
+  .strictObject({
+    attendance: z
+      .number()
+      .gt(0, { error: 'attendance is a share of the held sessions above 0 (e.g. 0.75 for three in four)' })
+      .max(1, { error: 'attendance is a share of the held sessions, at most 1 (every session)' })
+      .meta({ examples: [0.75, 1] }),
+  })
+  .meta({ title: 'Completion' });
+export type Completion = z.infer<typeof CompletionSchema>;
+
 export const FaqEntrySchema = z.strictObject({ question: TextSchema.optional(), answer: TextSchema }).meta({ title: 'FaqEntry' });
 
 /** An initiative or series: "Advancing Mentorship Practices", "Mentoring Up". */
@@ -26,6 +41,8 @@ export const ProgramSchema = z
     outcomesIntro: TextSchema.optional(),
     /** Goals, outcomes, as listed ("Mentee success is defined as …"). */
     outcomes: z.array(TextSchema).default([]),
+    /** What completing the program takes (attendance share); absent: no completion reports or credentials. */
+    completion: CompletionSchema.optional(),
     contacts: z.array(ContactSchema).default([]),
     faq: z.array(FaqEntrySchema).default([]),
     assumptions: AssumptionsSchema,
