@@ -93,17 +93,20 @@ const erasePerson = createRoute({
 
 const CSV_COLUMNS = ['registrationId', 'workshopId', 'occurrenceId', 'status', 'code', 'tierId', 'position', 'requestedAt', 'decidedAt', 'name', 'email', 'role', 'field', 'department', 'institution'] as const;
 
-/** RFC 4180 CSV; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
-export function toCsv(rows: readonly Record<string, unknown>[]): string {
+/**
+ * RFC 4180 CSV; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.
+ * `columns` default to the registration export's; a column a row lacks is read from its `person`.
+ */
+export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[] = CSV_COLUMNS): string {
   const cell = (value: unknown) => {
     let text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : value === null || value === undefined ? '' : JSON.stringify(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [columns.join(',')];
   for (const row of rows) {
     const person = (row.person ?? {}) as Record<string, unknown>;
-    lines.push(CSV_COLUMNS.map((c) => cell(c in row ? row[c] : person[c])).join(','));
+    lines.push(columns.map((c) => cell(c in row ? row[c] : person[c])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
