@@ -182,7 +182,8 @@ describe('the server against core’s pure functions', () => {
     await fc.assert(
       fc.asyncProperty(fc.record({ capacity: fc.integer({ min: 1, max: 4 }), reserved: fc.nat({ max: 1 }), limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }), fc.array(command, { minLength: 1, maxLength: 25 }), async (start, commands) => {
         const { db } = h.server.services.database;
-        await db.execute(sql`truncate registrations, submissions, idempotency_keys, occurrence_snapshots, allocations, audit_log`);
+        // cascade: and whatever else refers to registrations (check-ins).
+        await db.execute(sql`truncate registrations, submissions, idempotency_keys, occurrence_snapshots, allocations, audit_log cascade`);
         h.clock.set(T0);
         const m: Model = { now: T0.getTime(), capacity: Math.max(start.capacity, start.reserved), reserved: start.reserved, limit: start.limit, occ: new Map(), seq: 0 };
         writeFileSync(h.catalogFile, catalogYaml({ capacity: m.capacity, reserved: m.reserved, ...(m.limit !== undefined ? { waitlistLimit: m.limit } : {}) }));

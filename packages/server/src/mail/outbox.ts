@@ -43,9 +43,31 @@ export interface QueueEvent {
   dedupe?: string | undefined;
   /** The occurrence as it was, for messages about one the catalog removed. */
   removed?: boolean | undefined;
+  /** A staff message's subject and text (kind `staff-message`). */
+  staffMessage?: { subject: string; text: string } | undefined;
 }
 
 const MANAGE_BASE_KEY = 'mail.manage-base';
+
+/** One message's addressee and what it says of their place. */
+export interface Recipient {
+  id: string;
+  submissionId: string;
+  workshopId: string;
+  occurrenceId: string;
+  status: string;
+  offerExpiresAt: Date | null;
+  email: string;
+  name: string | null;
+  locale: string;
+  occurrence: FeedOccurrence;
+  /** The occurrence's iCalendar SEQUENCE (its snapshot's). */
+  sequence: number;
+  position: number | undefined;
+  invitation: boolean | undefined;
+}
+
+export type OutboxRow = typeof outbox.$inferInsert & { messageId: string; subject: string; text: string; html: string; dueAt: Date; createdAt: Date };
 
 /** Address part of a From header: `Name <a@b>` → `a@b`. */
 export function addressOf(from: string): string {
@@ -87,7 +109,7 @@ export class Notifier {
       .innerJoin(submissions, eq(submissions.id, registrations.submissionId))
       .where(and(inArray(registrations.id, [...event.registrationIds]), isNotNull(submissions.email)));
     if (rows.length === 0) return 0;
-    const manageBase = await this.#base(tx, event.manageBase);
+    const manageBase = await this.manageBase(tx, event.manageBase);
     // Read once for every message of the event (an allocation or a moved session may owe hundreds).
     const key = (workshopId: string, occurrenceId: string) => `${workshopId}\u001f${occurrenceId}`;
     const sessions = new Map(rows.map((r) => [key(r.workshopId, r.occurrenceId), r]));
@@ -103,45 +125,66 @@ export class Notifier {
     const invited = cancelling
       ? new Set((await tx.select({ id: outbox.registrationId }).from(outbox).where(and(inArray(outbox.registrationId, rows.map((r) => r.id)), eq(outbox.icsMethod, 'REQUEST')))).map((x) => x.id))
       : undefined;
-    const values: (typeof outbox.$inferInsert)[] = [];
+    const recipients: Recipient[] = [];
     for (const r of rows) {
-      const entry = this.#catalogs.current.workshops.get(r.workshopId);
       const snap = snaps.get(key(r.workshopId, r.occurrenceId));
-      const occurrence = entry?.occurrences.get(r.occurrenceId) ?? (snap ? fromSnapshot(snap) : undefined);
+      const occurrence = this.#catalogs.current.workshops.get(r.workshopId)?.occurrences.get(r.occurrenceId) ?? (snap ? fromSnapshot(snap) : undefined);
       if (occurrence === undefined) continue;
+      recipients.push({
+        ...r,
+        email: r.email!,
+        occurrence,
+        sequence: snap?.sequence ?? 0,
+        position: r.status === 'waitlisted' ? await waitlistPosition(tx, r) : undefined,
+        // An invitation goes to whoever holds the place; a cancellation to whoever was sent an invitation.
+        invitation: invited !== undefined ? invited.has(r.id) : event.kind === 'changed' ? r.status === 'confirmed' : undefined,
+      });
+    }
+    const values = this.compose(event, manageBase, recipients);
+    if (values.length === 0) return 0;
+    // A message already written for the same change (its dedupe key) is not written twice.
+    return (await tx.insert(outbox).values(values).onConflictDoNothing().returning({ id: outbox.id })).length;
+  }
+
+  /**
+   * The outbox rows an event owes its recipients, rendered now with their Message-IDs fixed; reads and writes
+   * nothing, so a caller that already knows everything (a new RSVP) writes them in its own statement.
+   */
+  compose(event: QueueEvent, manageBase: string, recipients: readonly Recipient[]): OutboxRow[] {
+    const domain = addressOf(this.#from).split('@')[1] ?? 'localhost';
+    return recipients.map((r) => {
+      const entry = this.#catalogs.current.workshops.get(r.workshopId);
       const loaded = this.#catalogs.current.catalogs.find((c) => c.catalog.id === entry?.catalogId);
       const source = loaded?.catalog.workshops.find((w) => w.id === r.workshopId);
-      const session = source?.kind === 'scheduled' ? source.sessions.find((s) => s.id === occurrence.sessionId) : undefined;
+      const session = source?.kind === 'scheduled' ? source.sessions.find((s) => s.id === r.occurrence.sessionId) : undefined;
       const programId = entry?.workshop.programs[0]?.id;
       const program = loaded?.catalog.programs.find((p) => p.id === programId);
       const contact = program?.contacts.map((c) => c.email ?? loaded?.catalog.people.find((p) => p.id === c.person)?.email).find((x) => x !== undefined);
-      // An invitation goes to whoever holds the place; a cancellation to whoever was sent an invitation.
-      const invitation = invited !== undefined ? invited.has(r.id) : event.kind === 'changed' ? r.status === 'confirmed' : undefined;
-      const position = r.status === 'waitlisted' ? await waitlistPosition(tx, r) : undefined;
       const message = render({
         kind: event.kind,
         locale: r.locale,
         name: r.name ?? undefined,
-        email: r.email!,
+        email: r.email,
         programTitle: entry?.programTitle ?? '',
         contactEmail: contact,
         workshopTitle: entry?.workshop.title ?? r.workshopId,
         catalogId: entry?.catalogId ?? '',
-        occurrence,
+        occurrence: r.occurrence,
         recurring: session?.recurrence !== undefined,
-        sequence: snap?.sequence ?? 0,
+        sequence: r.sequence,
         manageUrl: event.token !== undefined ? `${manageBase}#${event.token}` : manageBase,
         manageHasToken: event.token !== undefined,
-        position,
+        position: r.position,
         offerExpiresAt: r.offerExpiresAt ?? undefined,
         allocated: event.allocated,
         by: event.by,
-        invitation,
+        invitation: r.invitation,
+        staffMessage: event.staffMessage,
         from: addressOf(this.#from),
         now: event.now,
       });
-      values.push({
-        messageId: `<${randomUUID()}@${addressOf(this.#from).split('@')[1] ?? 'localhost'}>`,
+      return {
+        messageId: `<${randomUUID()}@${domain}>`,
         kind: event.kind,
         submissionId: r.submissionId,
         registrationId: r.id,
@@ -156,15 +199,12 @@ export class Notifier {
         icsMethod: message.ics?.method ?? null,
         dueAt: event.now,
         createdAt: event.now,
-      });
-    }
-    if (values.length === 0) return 0;
-    // A message already written for the same change (its dedupe key) is not written twice.
-    return (await tx.insert(outbox).values(values).onConflictDoNothing().returning({ id: outbox.id })).length;
+      };
+    });
   }
 
   /** The manage page's address: PUBLIC_URL's, else the one the last registration came through (kept in settings). */
-  async #base(tx: Tx, seen: string | undefined): Promise<string> {
+  async manageBase(tx: Tx, seen: string | undefined): Promise<string> {
     if (this.#publicUrl !== undefined) return `${this.#publicUrl}/manage`;
     if (seen !== undefined) {
       if (seen !== this.#manageBase) {

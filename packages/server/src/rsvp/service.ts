@@ -32,7 +32,7 @@ import { ApiError } from '../errors.js';
 import { checkAgainstPolicy, normaliseEmail, personFacts, type RsvpBody } from './payload.js';
 import { durationMs } from './duration.js';
 import { waitlistPosition } from './position.js';
-import type { Notifier, QueueEvent } from '../mail/outbox.js';
+import type { Notifier, OutboxRow, QueueEvent } from '../mail/outbox.js';
 import { sha256Hex } from '../hash.js';
 
 export interface RsvpServiceOptions {
@@ -49,6 +49,20 @@ export interface RsvpServiceOptions {
 }
 
 export type PublicStatus = 'confirmed' | 'waitlisted' | 'requested' | 'offered';
+
+/** What a staff action gets inside {@link RsvpService.staffTransaction}, bound to its transaction and clock. */
+export interface StaffKit {
+  now: Date;
+  /** An occurrence's seats as core's `admit` sees them, and its latest request time (ms). */
+  seats(workshopId: string, occurrence: FeedOccurrence): Promise<{ state: SeatState; latest: number }>;
+  /** Gives freed seats to the waiting list (core's `promoteFromWaitlist`); how many were promoted. */
+  promote(workshopId: string, occurrenceId: string, actor: string): Promise<number>;
+  /** Writes the messages a change owes into the outbox; how many. */
+  notify(event: Omit<QueueEvent, 'now'>): Promise<number>;
+  audit(actor: string, action: string, subject: string | undefined, detail: Record<string, unknown>): Promise<void>;
+  /** Records what registrants of an occurrence are told of it, the first time anyone holds a place there. */
+  snapshot(workshopId: string, occurrence: FeedOccurrence): Promise<void>;
+}
 
 export interface SessionOutcome {
   occurrenceId: string;
@@ -256,6 +270,29 @@ export class RsvpService {
         throw new ApiError(full, main.message);
       }
       const ids = kept.map(() => randomUUID());
+      // The messages this RSVP owes, from what is known here: nothing to read back.
+      const messages: OutboxRow[] = [];
+      const email = body.person.email?.trim();
+      if (this.#notifier !== undefined && email) {
+        const manageBase = await this.#notifier.manageBase(tx, request.manageBase);
+        for (const kind of ['confirmed', 'waitlisted', 'requested', 'offered'] as const) {
+          const these = kept.flatMap((x, i) =>
+            x.status !== kind
+              ? []
+              : [{ id: ids[i]!, submissionId, workshopId: entry.workshop.id, occurrenceId: x.occurrence.id, status: x.status, offerExpiresAt: null, email, name: body.person.name?.trim() ?? null, locale: body.locale ?? 'en', occurrence: x.occurrence, sequence: seats.snapshotted.get(x.occurrence.id) ?? 0, position: x.position, invitation: undefined }],
+          );
+          if (these.length > 0) messages.push(...this.#notifier.compose({ kind, registrationIds: these.map((r) => r.id), now, token }, manageBase, these));
+        }
+      }
+      const result: RsvpCreated = {
+        status: (main.status === 'declined' ? kept[0]!.status : main.status) as PublicStatus,
+        registrationId: submissionId,
+        ...(main.position !== undefined ? { position: main.position } : {}),
+        manageUrl: `${request.manageBase}#${token}`,
+        message: main.message,
+        notification: messages.length > 0 && this.#notifier?.delivers === true ? 'queued' : 'none',
+        ...(policy.seriesRegistration ? { sessions: outcomes.map((x) => ({ occurrenceId: x.occurrence.id, status: x.status, ...(x.position !== undefined ? { position: x.position } : {}), message: x.message })) } : {}),
+      };
       await this.#insertRsvp(tx, {
         submission: {
           id: submissionId,
@@ -289,30 +326,18 @@ export class RsvpService {
         snapshots: kept
           .filter((x) => !seats.snapshotted.has(x.occurrence.id))
           .map((x) => ({ workshop_id: entry.workshop.id, occurrence_id: x.occurrence.id, start: x.occurrence.start, end: x.occurrence.end, status: x.occurrence.status, capacity: x.occurrence.capacity ?? null, place: placeOf(x.occurrence), updated_at: now.toISOString() })),
+        messages,
+        // A key used twice at once: the primary key lets one in; the other rolls back and is answered as a replay.
+        idempotency: { key: request.idempotencyKey, requestHash, response: result, createdAt: now },
       });
-      let queued = 0;
-      for (const kind of ['confirmed', 'waitlisted', 'requested', 'offered'] as const) {
-        const these = ids.filter((_, i) => kept[i]!.status === kind);
-        queued += await this.#notify(tx, { kind, registrationIds: these, now, token, manageBase: request.manageBase });
-      }
-      const result: RsvpCreated = {
-        status: (main.status === 'declined' ? kept[0]!.status : main.status) as PublicStatus,
-        registrationId: submissionId,
-        ...(main.position !== undefined ? { position: main.position } : {}),
-        manageUrl: `${request.manageBase}#${token}`,
-        message: main.message,
-        notification: queued > 0 && this.#notifier?.delivers === true ? 'queued' : 'none',
-        ...(policy.seriesRegistration ? { sessions: outcomes.map((x) => ({ occurrenceId: x.occurrence.id, status: x.status, ...(x.position !== undefined ? { position: x.position } : {}), message: x.message })) } : {}),
-      };
-      // A key used twice at once: the primary key lets one in; the other rolls back and is answered as a replay.
-      await tx.insert(idempotencyKeys).values({ key: request.idempotencyKey, requestHash, status: 201, response: result, createdAt: now });
       return result;
     });
   }
 
   /**
    * In one read, under the sessions' locks: whether the person already holds any of them, each session's
-   * seats as core's `admit` needs them, the latest request time, and which sessions have a snapshot.
+   * seats as core's `admit` needs them, the latest request time, and which sessions have a snapshot (with its
+   * SEQUENCE).
    */
   async #seats(tx: Tx, workshopId: string, occurrenceIds: readonly string[], personKey: string) {
     const list = sql.join(occurrenceIds.map((id) => sql`${id}`), sql`, `);
@@ -325,7 +350,7 @@ export class RsvpService {
           from registrations
           where workshop_id = ${workshopId} and occurrence_id in (${list}) and status in ('requested', 'confirmed', 'waitlisted', 'offered')
           group by 1, 2, 3, 4) g) as seats,
-        (select coalesce(json_agg(occurrence_id), '[]'::json) from occurrence_snapshots where workshop_id = ${workshopId} and occurrence_id in (${list})) as snapshotted
+        (select coalesce(json_object_agg(occurrence_id, sequence), '{}'::json) from occurrence_snapshots where workshop_id = ${workshopId} and occurrence_id in (${list})) as snapshotted
     `);
     const row = (result as { rows: { seats: unknown; snapshotted: unknown }[] }).rows[0]!;
     const parse = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
@@ -340,12 +365,37 @@ export class RsvpService {
       if (g.s === 'confirmed' || g.s === 'offered') for (let i = 0; i < g.n; i++) here.seated.push({ tierIndex: g.t, reserved: g.r });
       else if (g.s === 'waitlisted') here.waitlisted += g.n;
     }
-    return { held, bySession, snapshotted: new Set(parse<string[]>(row.snapshotted)) };
+    // Sessions with a snapshot, and its SEQUENCE (what an invitation to it must carry).
+    const snapshotted = new Map(Object.entries(parse<Record<string, number>>(row.snapshotted)));
+    return { held, bySession, snapshotted };
   }
 
-  /** The submission, its registrations and any first snapshots, in one statement. */
-  async #insertRsvp(tx: Tx, rows: { submission: Record<string, unknown>; registrations: Record<string, unknown>[]; snapshots: Record<string, unknown>[] }): Promise<void> {
+  /**
+   * Everything one RSVP writes, in one statement: the submission, its registrations, any first snapshots, the
+   * messages it owes (the outbox) and the answer kept for its Idempotency-Key.
+   */
+  async #insertRsvp(
+    tx: Tx,
+    rows: {
+      submission: Record<string, unknown>;
+      registrations: Record<string, unknown>[];
+      snapshots: Record<string, unknown>[];
+      messages: readonly OutboxRow[];
+      idempotency: { key: string; requestHash: string; response: RsvpCreated; createdAt: Date };
+    },
+  ): Promise<void> {
     const s = rows.submission;
+    const k = rows.idempotency;
+    const messages =
+      rows.messages.length === 0
+        ? sql``
+        : sql`, mail as (
+        insert into outbox (message_id, kind, submission_id, registration_id, workshop_id, occurrence_id, dedupe_key, recipient, subject, text, html, ics, ics_method, due_at, created_at)
+        values ${sql.join(
+          rows.messages.map((m) => sql`(${m.messageId}, ${m.kind}, ${m.submissionId}, ${m.registrationId}, ${m.workshopId}, ${m.occurrenceId}, ${m.dedupeKey}, ${m.recipient}, ${m.subject}, ${m.text}, ${m.html}, ${m.ics}, ${m.icsMethod}, ${m.dueAt.toISOString()}::timestamptz, ${m.createdAt.toISOString()}::timestamptz)`),
+          sql`, `,
+        )}
+      )`;
     await tx.execute(sql`
       with sub as (
         insert into submissions (id, workshop_id, person_key, manage_token_hash, locale, name, email, person, answers, created_at)
@@ -359,7 +409,10 @@ export class RsvpService {
         select workshop_id, occurrence_id, start, "end", status, capacity, place, updated_at
         from jsonb_to_recordset(${JSON.stringify(rows.snapshots)}::jsonb) as x(workshop_id text, occurrence_id text, start text, "end" text, status text, capacity int, place text, updated_at timestamptz)
         on conflict do nothing
-      )
+      ), idem as (
+        insert into idempotency_keys (key, request_hash, status, response, created_at)
+        values (${k.key}, ${k.requestHash}, 201, ${JSON.stringify(k.response)}::jsonb, ${k.createdAt.toISOString()}::timestamptz)
+      )${messages}
       select 1`);
   }
 
@@ -808,6 +861,7 @@ export class RsvpService {
         requestedAt: registrations.requestedAt,
         decidedAt: registrations.decidedAt,
         offerExpiresAt: registrations.offerExpiresAt,
+        checkedInAt: registrations.checkedInAt,
         name: submissions.name,
         email: submissions.email,
         person: submissions.person,
@@ -827,12 +881,35 @@ export class RsvpService {
         position = (positions.get(key) ?? 0) + 1;
         positions.set(key, position);
       }
-      return { ...r, requestedAt: r.requestedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null, position: position ?? null };
+      return { ...r, requestedAt: r.requestedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null, checkedInAt: r.checkedInAt?.toISOString() ?? null, position: position ?? null };
     });
   }
 
   async adminCancel(registrationId: string, actor: string): Promise<{ cancelled: number }> {
     return this.#cancel({ registrationId }, actor, 'cancelled-by-staff');
+  }
+
+  /**
+   * Staff actions (rsvp/staff-actions.ts) decide with the pieces the RSVP path uses: one transaction under the
+   * occurrences' locks (sorted), core's seat state, the waiting-list promotion, the outbox and the audit log.
+   */
+  staffTransaction<T>(occurrences: readonly { workshopId: string; occurrenceId: string }[], work: (tx: Tx, kit: StaffKit) => Promise<T>): Promise<T> {
+    return this.#tx(async (tx) => {
+      await lockAll(tx, occurrences.map((o) => occurrenceLock(o.workshopId, o.occurrenceId)));
+      const now = this.#clock();
+      return work(tx, {
+        now,
+        seats: async (workshopId, o) => {
+          const rows = await this.#activeRows(tx, workshopId, o.id);
+          const reservedReleased = o.rsvp !== undefined && now.getTime() >= Date.parse(o.rsvp.closes);
+          return { state: seatStateOf(rows, o.capacity, reservedReleased), latest: Math.max(0, ...rows.map((r) => r.requestedAt.getTime())) };
+        },
+        promote: (workshopId, occurrenceId, actor) => this.#promote(tx, workshopId, occurrenceId, now, actor),
+        notify: (event) => this.#notify(tx, { ...event, now }),
+        audit: (actor, action, subject, detail) => this.#audit(tx, actor, action, subject, detail),
+        snapshot: (workshopId, o) => this.#snapshot(tx, workshopId, o, now),
+      });
+    });
   }
 
   /** Everything stored about one person, for a data-subject request. */
