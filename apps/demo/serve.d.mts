@@ -1,7 +1,9 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger, MentorkitServer } from '@mentorkit/server';
 
+type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
 export const DEMO_CLOCK_START: string;
 export const DEMO_CATALOGS: string[];
-export function createDemoServer(options?: { api?: (req: IncomingMessage, res: ServerResponse) => unknown }): Server;
-export function startDemo(options?: { port?: number; host?: string; dataDir?: string; logger?: Logger }): Promise<{ url: string; rsvp: MentorkitServer; close(): Promise<void> }>;
+export function createDemoServer(options?: { api?: Listener; mail?: { handle: Listener }; idp?: () => { handle: Listener }; console?: () => string }): Server;
+export function startDemo(options?: { port?: number; host?: string; dataDir?: string; logger?: Logger }): Promise<{ url: string; rsvp: MentorkitServer; mail: { url: string }; idp: { issuer: string }; close(): Promise<void> }>;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { clockFrom, createServer as createRsvpServer } from '@mentorkit/server';
 import { startMailCatcher } from './mail.mjs';
+import { createDemoProvider } from './idp.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, 'dist');
@@ -21,10 +22,17 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 export const DEMO_CLOCK_START = '2022-10-05T12:00:00Z';
 export const DEMO_CATALOGS = ['catalog/advancing-mentorship.yaml', 'catalog/mentoring-up.yaml', 'catalog/mentoring-resources.yaml', 'practice/practice.yaml'].map((f) => join(here, f));
 
-/** The static site; requests under /api/ go to `api`, and /mail to the mail catcher's inbox, when given. */
-export function createDemoServer({ api, mail } = {}) {
+const under = (url, prefix) => url === prefix || url?.startsWith(`${prefix}/`) || url?.startsWith(`${prefix}?`);
+
+/**
+ * The static site; requests under /api/ go to `api`, /mail to the mail catcher's inbox, and /oidc to the
+ * demo's sign-in provider, when given. /organizer leads to the organizer console (`console`: its address).
+ */
+export function createDemoServer({ api, mail, idp, console: consoleUrl } = {}) {
   return createServer(async (req, res) => {
-    if (mail && (req.url === '/mail' || req.url?.startsWith('/mail/') || req.url?.startsWith('/mail?'))) return mail.handle(req, res);
+    if (mail && under(req.url, '/mail')) return mail.handle(req, res);
+    if (idp && under(req.url, '/oidc')) return idp().handle(req, res);
+    if (consoleUrl && under(req.url, '/organizer')) return res.writeHead(302, { Location: consoleUrl(), 'Cache-Control': 'no-store' }).end();
     if (api && (req.url === '/api' || req.url?.startsWith('/api/'))) {
       req.url = req.url.slice(4) || '/';
       return api(req, res);
@@ -51,14 +59,21 @@ export function createDemoServer({ api, mail } = {}) {
 /** The demo with its RSVP service: listens on `port` (0 for any) and resolves once both are ready. */
 export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = process.env.DEMO_DATA_DIR ?? join(here, '.data'), logger } = {}) {
   let api;
+  let idp;
+  let consoleUrl = '/api/auth/login?return=/api/auth/me';
   // Messages the RSVP service sends go to a catcher on this machine, shown at /mail.
   const mail = await startMailCatcher();
   const http = createDemoServer({
     mail,
+    idp: () => idp ?? { handle: (_req, res) => res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' }).end('The demo sign-in is starting.') },
+    console: () => consoleUrl,
     api: (req, res) => (api ? api(req, res) : res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end('{"error":{"code":"busy","message":"The RSVP service is starting."}}')),
   });
   await new Promise((resolve) => http.listen(port, host, resolve));
   const url = `http://localhost:${http.address().port}`;
+  // Staff sign in at the demo's own provider, under /oidc of this origin; the provider sends them back to
+  // the RSVP service's callback under /api.
+  idp = createDemoProvider({ issuer: `${url}/oidc`, redirectUri: `${url}/api/auth/callback` });
   let rsvp;
   try {
     rsvp = await createRsvpServer({
@@ -70,6 +85,7 @@ export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = pro
       watch: true,
       workIntervalMs: 5_000,
       mail: { smtpUrl: mail.url, from: 'Mentoring demo <mentoring@demo.localhost>' },
+      auth: idp.auth,
       ...(logger ? { logger } : {}),
     });
   } catch (error) {
@@ -78,11 +94,16 @@ export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = pro
     throw error;
   }
   api = getRequestListener(rsvp.fetch);
+  // The organizer console, once the RSVP service serves one; until then /organizer shows the sign-in.
+  if ((await rsvp.fetch(new Request('http://localhost/console', { redirect: 'manual' }))).status !== 404) consoleUrl = '/api/console';
   return {
     url,
     rsvp,
     mail,
+    idp,
     async close() {
+      // Browsers keep connections open (the provider's pages too): close them, or close() waits for them.
+      http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
       await rsvp.close();
       await mail.close();
@@ -97,6 +118,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`mentorkit demo: ${demo.url}/  (Ctrl-C to stop)`);
   console.log(`  RSVP service: ${demo.url}/api/docs, on ${demo.rsvp.services.database.describe}, clock started at ${DEMO_CLOCK_START}`);
   console.log(`  Mail it sends: ${demo.url}/mail (caught locally, nothing leaves this machine)`);
+  console.log(`  Organizer console: ${demo.url}/organizer (sign in as "Olu Organizer" at the demo's provider, ${demo.idp.issuer})`);
   const stop = () => void demo.close().finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

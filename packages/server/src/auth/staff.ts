@@ -82,6 +82,11 @@ export class StaffAuth {
     return new URL(this.#publicUrl ?? c.req.url).origin;
   }
 
+  /** The path this server is served under on its origin (`/api` for `PUBLIC_URL=https://x.edu/api`), or ''. */
+  #basePath(): string {
+    return this.#publicUrl === undefined ? '' : new URL(this.#publicUrl).pathname.replace(/\/+$/, '');
+  }
+
   #redirectUrl(c: Context): string {
     if (this.#options.redirectUrl) return this.#options.redirectUrl;
     const base = this.#publicUrl ?? new URL(c.req.url).origin;
@@ -91,7 +96,7 @@ export class StaffAuth {
   /** Starts a sign-in: remembers state, nonce and PKCE verifier, and answers with the provider's address. */
   async begin(c: Context, returnTo: string | undefined): Promise<string> {
     const config = await this.#configuration();
-    const back = safeReturn(returnTo, this.#origin(c));
+    const back = safeReturn(returnTo, this.#origin(c), `${this.#basePath()}/auth/me`);
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -200,10 +205,10 @@ export function same(a: string, b: string): boolean {
 
 /**
  * Where to go after sign-in: a path on this server, or an absolute URL of the same origin; anything else
- * (another site, `//host`, `/\host`, javascript:) becomes `/auth/me`.
+ * (another site, `//host`, `/\host`, javascript:) becomes `fallback` (this server's `/auth/me`, under
+ * the path it is served at).
  */
-export function safeReturn(value: string | undefined, origin: string): string {
-  const fallback = '/auth/me';
+export function safeReturn(value: string | undefined, origin: string, fallback = '/auth/me'): string {
   if (value === undefined || value === '') return fallback;
   if (/[\\\u0000-\u001f]/.test(value)) return fallback;
   try {

@@ -1,0 +1,114 @@
+/**
+ * Staff sign-in in the demo, in Chromium: from the demo site's "Organizer console" link through the demo's
+ * own OpenID Connect provider (its page lists the demo accounts) back to the RSVP service under /api, as
+ * the organizer; a student gets no staff session; and stopping the demo leaves nothing listening.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '@mentorkit/server';
+import { DEMO_ACCOUNTS, DEMO_PROGRAMS } from '../idp.mjs';
+import { startDemo } from '../serve.mjs';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+
+let browser: Browser;
+let demo: Awaited<ReturnType<typeof startDemo>>;
+const dataDir = mkdtempSync(join(tmpdir(), 'mk-demo-sign-in-'));
+
+beforeAll(async () => {
+  if (!existsSync(new URL('../dist/index.html', import.meta.url))) throw new Error('apps/demo/dist is missing: run the build first (pnpm build)');
+  [demo, browser] = await Promise.all([startDemo({ port: 0, dataDir, logger: silentLogger }), chromium.launch(chromiumLaunchOptions)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const bodyJson = async (page: Page) => JSON.parse(await page.locator('body').innerText()) as Record<string, unknown>;
+
+/** Whether the demo's RSVP service serves the organizer console (GET /console is not a 404). */
+async function hasConsole(): Promise<boolean> {
+  return (await demo.rsvp.fetch(new Request('http://localhost/console', { redirect: 'manual' }))).status !== 404;
+}
+
+/** On the provider's sign-in page: picks the demo account named `name` and waits to be back on the demo. */
+async function pick(page: Page, name: string) {
+  await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/api/')), page.getByRole('button', { name: new RegExp(name) }).click()]);
+}
+
+describe('demo sign-in', () => {
+  it('the organizer signs in from the site’s “Organizer console” link and reaches the service as organizer of every demo program', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(`${demo.url}/try-rsvp.html`);
+    // The page names the demo accounts.
+    const accounts = await page.locator('#organizers').innerText();
+    for (const a of Object.values(DEMO_ACCOUNTS)) expect(accounts).toContain(a.claims.name);
+    await page.getByRole('link', { name: 'Organizer console' }).first().click();
+    // The demo's provider, on the demo's origin under /oidc, lists every demo account.
+    await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
+    expect(new URL(page.url()).origin).toBe(demo.url);
+    for (const a of Object.values(DEMO_ACCOUNTS)) await expect.poll(() => page.getByRole('button', { name: new RegExp(a.claims.name) }).count()).toBe(1);
+    await pick(page, 'Olu Organizer');
+
+    const console = await hasConsole();
+    expect(new URL(page.url()).pathname).toBe(console ? '/api/console' : '/api/auth/me');
+    // Who the service says is signed in, through the /api prefix with the session cookie the sign-in set.
+    await page.goto(`${demo.url}/api/auth/me`);
+    expect(await bodyJson(page)).toMatchObject({ via: 'session', email: DEMO_ACCOUNTS.olu.claims.email, name: 'Olu Organizer', roles: { admin: false, programs: [...DEMO_PROGRAMS].sort() } });
+    if (console) {
+      const res = await page.goto(`${demo.url}/api/console`);
+      expect(res?.status()).toBe(200);
+    }
+    const session = (await context.cookies(demo.url)).find((c) => c.name === 'mk_session');
+    expect(session).toMatchObject({ path: '/', httpOnly: true, sameSite: 'Lax' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a sign-in started at /api/auth/login without a return address comes back to /api/auth/me, under the prefix', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/api/auth/login`);
+    await pick(page, 'Ada Admin');
+    expect(page.url()).toBe(`${demo.url}/api/auth/me`);
+    expect(await bodyJson(page)).toMatchObject({ email: DEMO_ACCOUNTS.ada.claims.email, roles: { admin: true } });
+    await context.close();
+  });
+
+  it('a postdoc has no staff role: refused with a clear message, and no session', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/api/auth/login?return=/api/auth/me`);
+    await pick(page, 'Pat Postdoc');
+    const answer = await bodyJson(page);
+    expect(answer).toMatchObject({ error: { code: 'forbidden' } });
+    expect(JSON.stringify(answer)).toContain('no staff role');
+    expect((await context.cookies(demo.url)).find((c) => c.name === 'mk_session')).toBeUndefined();
+    expect((await page.goto(`${demo.url}/api/auth/me`))?.status()).toBe(401);
+    await context.close();
+  });
+
+  it('stops with the demo: nothing is left listening', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'mk-demo-stop-'));
+    const other = await startDemo({ port: 0, dataDir: otherDir, logger: silentLogger });
+    const page = await browser.newPage();
+    // Leave a sign-in half done, with the browser's connections open.
+    await page.goto(`${other.url}/api/auth/login`);
+    await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
+    await other.close();
+    await expect(fetch(`${other.url}/oidc/.well-known/openid-configuration`)).rejects.toThrow();
+    const smtp = new URL(other.mail.url);
+    const refused = await new Promise<boolean>((done) => connect(Number(smtp.port), smtp.hostname).once('connect', () => done(false)).once('error', () => done(true)));
+    expect(refused).toBe(true);
+    await page.close();
+    rmSync(otherDir, { recursive: true, force: true });
+  });
+});
