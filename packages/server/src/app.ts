@@ -25,6 +25,7 @@ import { queueTimedMessages } from './mail/reminders.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerCompletionRoutes } from './routes/completion.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerManageRoutes } from './routes/manage.js';
 import { registerRsvpRoutes } from './routes/rsvps.js';
@@ -166,6 +167,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   registerManageRoutes(app, table);
   registerAdminRoutes(app, table);
   registerAuthRoutes(app, table);
+  registerCompletionRoutes(app, table);
   registerDocRoutes(app, table);
   options.extend?.(app, services);
 

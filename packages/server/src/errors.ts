@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   full: 409,
   'waitlist-full': 409,
   'not-cancellable': 409,
+  'not-completed': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   invalid: 422,
