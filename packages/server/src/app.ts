@@ -26,6 +26,7 @@ import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerCompletionRoutes } from './routes/completion.js';
+import { registerConsolePage } from './routes/console-page.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerManageRoutes } from './routes/manage.js';
 import { registerRsvpRoutes } from './routes/rsvps.js';
@@ -169,6 +170,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   registerAuthRoutes(app, table);
   registerCompletionRoutes(app, table);
   registerDocRoutes(app, table);
+  registerConsolePage(app, table);
   options.extend?.(app, services);
 
   app.notFound((c) => c.json(new ApiError('not-found', `There is no ${c.req.method} ${c.req.path} here. See /docs for the API.`).toBody(), 404));

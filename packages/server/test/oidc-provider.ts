@@ -37,7 +37,7 @@ export interface SignInRig {
 
 const listen = (server: Server) => new Promise<number>((done) => server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port)));
 
-export async function startSignInRig(options: { sessionTtlMs?: number } = {}): Promise<SignInRig> {
+export async function startSignInRig(options: { sessionTtlMs?: number; /** A catalog file of the test's own. */ catalog?: string } = {}): Promise<SignInRig> {
   // The RSVP server's port first: the provider must know the redirect URL it will accept.
   const holder: { app?: MentorkitServer } = {};
   const web = serve({ fetch: (req) => (holder.app === undefined ? new Response('starting', { status: 503 }) : holder.app.fetch(req)), port: 0, hostname: '127.0.0.1' }) as Server;
@@ -72,7 +72,7 @@ export async function startSignInRig(options: { sessionTtlMs?: number } = {}): P
 
   const clock = steppedClock(new Date());
   const server = await createServer({
-    catalogs: [writeCatalog({ capacity: 5 })],
+    catalogs: [options.catalog ?? writeCatalog({ capacity: 5 })],
     clock,
     logger: silentLogger,
     rateLimit: false,

@@ -1,0 +1,2 @@
+/** The console's entry: defines <mk-console> and its views. */
+import './console-app.js';
