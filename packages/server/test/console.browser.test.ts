@@ -37,9 +37,14 @@ id: console-test
 title: Console test
 defaultTimeZone: UTC
 language: en
+organizations:
+  - id: grad-school
+    name: The Graduate School
+    url: https://grad.example.edu/
 programs:
   - id: mentoring
     title: Mentoring Up
+    hosts: [grad-school]
     completion: { attendance: 0.5 }
 policies:
   - id: open
@@ -387,7 +392,7 @@ describe('the organizer console in Chromium', () => {
       const res = await fetch(url);
       return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as { type: string[] } };
     }, (await links.first().getAttribute('href'))!);
-    expect(credential.status).toBe(200);
+    expect(credential.status, JSON.stringify(credential.body)).toBe(200);
     expect(credential.type).toMatch(/^application\/ld\+json/);
     expect(credential.body.type).toContain('OpenBadgeCredential');
     const csv = await page.evaluate(async (url) => (await fetch(url)).text(), (await page.getByRole('link', { name: 'Export completion (CSV)' }).getAttribute('href'))!);
