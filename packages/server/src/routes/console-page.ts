@@ -32,10 +32,10 @@ function consoleDir(): string | undefined {
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Console not built</title></head>
 <body><main><h1>The console is not available</h1><p>This server was started without the console's files (dist/console/). Build the server package (<code>pnpm --filter @mentorkit/server build</code>) and start it again. The API itself works.</p></main></body></html>`;
 
-async function serveFile(c: Context<Env>, name: string): Promise<Response> {
+async function serveFile(c: Context<Env>, name: string, from: string | undefined): Promise<Response> {
   c.header('Content-Security-Policy', CONSOLE_CSP);
   c.header('X-Frame-Options', 'DENY');
-  const dir = consoleDir();
+  const dir = from === undefined ? consoleDir() : existsSync(join(from, 'index.html')) ? from : undefined;
   if (dir === undefined) {
     c.header('Cache-Control', 'no-store');
     return c.html(NOT_BUILT, 503);
@@ -58,14 +58,15 @@ function notFound(c: Context<Env>, name: string): Response {
   return c.json({ error: { code: 'not-found', message: `The console has no file ${JSON.stringify(name)}.` } }, 404);
 }
 
-export function registerConsolePage(app: App, table: RouteEntry[]): void {
+/** `dir`: the built console's folder (default: found beside the server's own files). */
+export function registerConsolePage(app: App, table: RouteEntry[], dir?: string): void {
   table.push({ method: 'GET', path: '/console', access: 'public' }, { method: 'GET', path: '/console/{file}', access: 'public' });
   // A relative redirect keeps a path prefix the server is mounted under; the page's relative links need the slash.
   app.get('/console', (c) => c.redirect('console/', 308));
-  app.get('/console/', (c) => serveFile(c, 'index.html'));
+  app.get('/console/', (c) => serveFile(c, 'index.html', dir));
   app.get('/console/:file{.+}', (c) => {
     const name = c.req.param('file');
     // Console addresses other than its files (a bookmarked path) get the page; its hash router takes over.
-    return serveFile(c, /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) ? 'index.html' : name);
+    return serveFile(c, /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) ? 'index.html' : name, dir);
   });
 }

@@ -6,6 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { api, occurrencePath, type Draw, type DrawEntry } from '../api.js';
 import { href, shortTime, statusLabel } from '../format.js';
+import { cardStyles } from '../styles.js';
 import { ConsoleView } from './view.js';
 
 const why = (e: DrawEntry) =>
@@ -14,6 +15,7 @@ const why = (e: DrawEntry) =>
 export class MkConsoleDraw extends ConsoleView {
   static override styles = [
     ...ConsoleView.styles,
+    cardStyles,
     css`
       .chart {
         display: grid;
