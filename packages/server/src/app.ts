@@ -25,6 +25,7 @@ import { queueTimedMessages } from './mail/reminders.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerConsoleRoutes } from './routes/console-api.js';
 import { registerCompletionRoutes } from './routes/completion.js';
 import { registerConsolePage } from './routes/console-page.js';
 import { registerDocRoutes } from './routes/docs.js';
@@ -167,6 +168,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   registerCatalogRoutes(app, table);
   registerManageRoutes(app, table);
   registerAdminRoutes(app, table);
+  registerConsoleRoutes(app, table);
   registerAuthRoutes(app, table);
   registerCompletionRoutes(app, table);
   registerDocRoutes(app, table);

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   'waitlist-full': 409,
   'not-cancellable': 409,
   'not-completed': 409,
+  /** The registration is not in a state that allows this (e.g. checking in a cancelled place). */
+  conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   invalid: 422,

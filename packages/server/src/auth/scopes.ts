@@ -32,3 +32,14 @@ export function organizerOfRegistration(param = 'id'): ProgramAccess {
     },
   };
 }
+
+/** Organizers of the programs of the workshop named in the path (`{workshopId}`). */
+export function organizerOfPathWorkshop(param = 'workshopId'): ProgramAccess {
+  return { role: 'organizer', scope: 'program', programs: (c) => programsOfWorkshop(c, c.req.param(param)) };
+}
+
+/** The workshops an organizer of these programs may see (every workshop for an admin). */
+export function workshopsOfPrograms(c: Context<Env>, roles: { admin: boolean; programs: readonly string[] }): string[] {
+  const all = [...c.var.services.catalogs.current.workshops.values()];
+  return all.filter((e) => roles.admin || e.workshop.programs.some((p) => roles.programs.includes(p.id))).map((e) => e.workshop.id);
+}

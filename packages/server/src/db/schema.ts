@@ -5,7 +5,7 @@
  * `pnpm --filter @mentorkit/server db:generate` and are never edited once released.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -134,6 +134,27 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: at('created_at').notNull(),
   revokedAt: at('revoked_at'),
 });
+
+/**
+ * Check-ins as staff phones sent them, by the phone's own id for each (`clientId`): a phone that replays its
+ * offline queue sends the same ids again, and an id already here changes nothing. A registration's current
+ * state (`registrations.checked_in_at`) follows the check-in with the latest `at`, whatever order they arrive in.
+ */
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    clientId: text('client_id').primaryKey(),
+    registrationId: text('registration_id')
+      .notNull()
+      .references(() => registrations.id),
+    present: boolean('present').notNull(),
+    /** When staff marked it (the phone's time, for a queued check-in), not when it arrived. */
+    at: at('at').notNull(),
+    actor: text('actor').notNull(),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [index('check_ins_registration').on(t.registrationId, t.at)],
+);
 
 /** Every staff action and every automatic decision that changed a registration. */
 export const auditLog = pgTable(

@@ -16,7 +16,9 @@ export type MessageKind =
   | 'occurrence-cancelled'
   | 'changed'
   | 'reminder'
-  | 'follow-up';
+  | 'follow-up'
+  /** Written by staff to the people of one session (the console's message form). */
+  | 'staff-message';
 
 export type Locale = 'en' | 'es';
 
@@ -48,6 +50,8 @@ export interface MessageInput {
   by?: 'person' | 'staff' | undefined;
   /** Attach the invitation (default: by kind; a CANCEL only to whoever was sent a REQUEST). */
   invitation?: boolean | undefined;
+  /** A staff message's own subject and text (kind `staff-message`). */
+  staffMessage?: { subject: string; text: string } | undefined;
   /** The organizer address of the invitation (MAIL_FROM). */
   from: string;
   now: Date;
@@ -63,7 +67,7 @@ export interface RenderedMessage {
 interface Texts {
   subject: Record<MessageKind, string>;
   greeting: (name: string | undefined) => string;
-  body: Record<MessageKind, (x: { position?: number | undefined; deadline?: string | undefined; allocated?: boolean | undefined; by?: string | undefined }) => string>;
+  body: Record<MessageKind, (x: { position?: number | undefined; deadline?: string | undefined; allocated?: boolean | undefined; by?: string | undefined; text?: string | undefined }) => string>;
   when: string;
   where: string;
   online: string;
@@ -89,6 +93,7 @@ export const TEXTS: Record<Locale, Texts> = {
       changed: 'Updated: {title}',
       reminder: 'Reminder: {title}',
       'follow-up': 'After the session: {title}',
+      'staff-message': '{subject} ({title})',
     },
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     body: {
@@ -102,6 +107,7 @@ export const TEXTS: Record<Locale, Texts> = {
       changed: () => 'The time, place or online link of this session changed. Here are the new details; the attached invitation updates your calendar.',
       reminder: () => 'This is a reminder of the session you registered for.',
       'follow-up': () => 'Thank you for taking part. The recording and materials are linked below.',
+      'staff-message': (x) => x.text ?? '',
     },
     when: 'When',
     where: 'Where',
@@ -125,6 +131,7 @@ export const TEXTS: Record<Locale, Texts> = {
       changed: 'Actualizado: {title}',
       reminder: 'Recordatorio: {title}',
       'follow-up': 'Después de la sesión: {title}',
+      'staff-message': '{subject} ({title})',
     },
     greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
     body: {
@@ -138,6 +145,7 @@ export const TEXTS: Record<Locale, Texts> = {
       changed: () => 'Cambió la hora, el lugar o el enlace en línea de esta sesión. Estos son los nuevos datos; la invitación adjunta actualiza su calendario.',
       reminder: () => 'Le recordamos la sesión en la que se inscribió.',
       'follow-up': () => 'Gracias por participar. Abajo están la grabación y los materiales.',
+      'staff-message': (x) => x.text ?? '',
     },
     when: 'Cuándo',
     where: 'Dónde',
@@ -197,12 +205,14 @@ export function render(input: MessageInput): RenderedMessage {
   const t = TEXTS[locale];
   const o = input.occurrence;
   const title = o.title && o.title !== input.workshopTitle ? `${input.workshopTitle}: ${o.title}` : input.workshopTitle;
-  const subject = `${t.subject[input.kind].replace('{title}', title)} · ${input.programTitle}`;
+  // One pass, so a staff subject that contains `{title}` stays as written.
+  const subject = `${t.subject[input.kind].replace(/\{(title|subject)\}/g, (_, key: string) => (key === 'title' ? title : (input.staffMessage?.subject ?? '')))} · ${input.programTitle}`;
   const body = t.body[input.kind]({
     position: input.position,
     deadline: input.offerExpiresAt ? formatDeadline(input.offerExpiresAt, o, locale) : undefined,
     allocated: input.allocated,
     by: input.by,
+    text: input.staffMessage?.text,
   });
   const when = formatWhen(o, locale);
   const place = placeText(o, t);

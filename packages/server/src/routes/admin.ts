@@ -5,7 +5,7 @@ import { pickErrors } from '../http/schemas.js';
 import { organizerOfQueryWorkshop, organizerOfRegistration } from '../auth/scopes.js';
 import { register } from './register.js';
 
-const RegistrationRowSchema = z
+export const RegistrationRowSchema = z
   .object({
     registrationId: z.string(),
     submissionId: z.string(),
@@ -18,6 +18,7 @@ const RegistrationRowSchema = z
     requestedAt: z.string(),
     decidedAt: z.string().nullable(),
     offerExpiresAt: z.string().nullable(),
+    checkedInAt: z.string().nullable().openapi({ description: 'When the person was checked in at the session (ISO); null when not (or no longer) checked in.' }),
     name: z.string().nullable(),
     email: z.string().nullable(),
     person: z.record(z.string(), z.string()).nullable(),

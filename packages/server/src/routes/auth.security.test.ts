@@ -9,7 +9,7 @@ import { parseClaimMap, rolesFromClaims } from '../auth/config.js';
 import { safeReturn } from '../auth/staff.js';
 import { auditLog } from '../db/schema.js';
 import type { Access, Env, RouteEntry } from '../http/context.js';
-import { rsvpBody } from '../../test/fixtures.js';
+import { FIRST, rsvpBody } from '../../test/fixtures.js';
 import { startHarness, type Harness } from '../../test/harness.js';
 import { register } from './register.js';
 
@@ -42,9 +42,13 @@ const isMutation = (route: RouteEntry) => !['GET', 'HEAD', 'OPTIONS'].includes(r
 const guarded = () => h.server.routeTable.filter((r) => r.access !== 'public' && r.access !== 'manage-token');
 const kind = (access: Access) => (typeof access === 'string' ? access : `${access.role}:${access.scope}`);
 
-/** A request for a route of the table: path ids are the test's registration, the query names workshop `first`. */
+/**
+ * A request for a route of the table: a path's workshop, session and program are `first`'s (program `mentoring`),
+ * other path ids the test's registration; the query names workshop `first`.
+ */
 function call(route: RouteEntry, headers: Record<string, string>) {
-  const path = route.path.replace(/\{[^}]+\}/g, registrationId) + (route.method === 'GET' ? '?workshop=first' : '');
+  const named: Record<string, string> = { workshopId: FIRST.workshopId, occurrenceId: encodeURIComponent(FIRST.occurrenceId), programId: 'mentoring' };
+  const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => named[name] ?? registrationId) + (route.method === 'GET' ? '?workshop=first' : '');
   const init: RequestInit = route.method === 'GET' ? { headers } : { method: route.method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ email: 'nobody-at-all@example.edu' }) };
   return h.server.request(path, init);
 }
