@@ -201,7 +201,7 @@ describe('the organizer console in Chromium', () => {
     await gate.goto(`${rig.origin}/console/`);
     const link = gate.getByRole('link', { name: 'Sign in' });
     await expect.poll(() => link.count()).toBe(1);
-    expect(await link.getAttribute('href')).toBe(`${rig.origin}/auth/login?return=%2Fconsole`);
+    expect(await link.getAttribute('href')).toBe(`${rig.origin}/auth/login?return=%2Fconsole%2F`);
     await expectAccessibleBothSchemes(gate, 'gate');
     await gate.close();
 

@@ -82,6 +82,15 @@ export class MkConsole extends LitElement {
         align-items: center;
         gap: var(--_mk-space-2);
       }
+      @media (max-width: 40rem) {
+        header {
+          padding: var(--_mk-space-1) var(--_mk-space-3);
+          gap: 0 var(--_mk-space-3);
+        }
+        .roles {
+          display: none;
+        }
+      }
       main {
         padding: var(--_mk-space-4);
         max-width: 72rem;
@@ -182,7 +191,7 @@ export class MkConsole extends LitElement {
             </nav>`
           : nothing}
         <div class="who">
-          ${this.me ? html`<span data-who>Signed in as <strong>${this.me.name ?? this.me.email ?? this.me.actor}</strong>${this.me.roles.admin ? ' (administrator)' : this.me.roles.programs.length > 0 ? ` (organizer: ${this.me.roles.programs.join(', ')})` : ''}</span>` : nothing}
+          ${this.me ? html`<span data-who>Signed in as <strong>${this.me.name ?? this.me.email ?? this.me.actor}</strong><span class="roles">${this.me.roles.admin ? ' (administrator)' : this.me.roles.programs.length > 0 ? ` (organizer: ${this.me.roles.programs.join(', ')})` : ''}</span></span>` : nothing}
           ${this.me?.via === 'session' ? html`<button type="button" class="button secondary small" @click=${() => void this.#signOut()}>Sign out</button>` : nothing}
           <button type="button" class="button secondary small" aria-pressed=${dark ? 'true' : 'false'} @click=${() => this.#toggleTheme()}>Dark theme</button>
         </div>
@@ -195,7 +204,8 @@ export class MkConsole extends LitElement {
     if (this.failure !== undefined) return html`<h1 tabindex="-1">Console</h1><p role="alert">${this.failure}</p>`;
     if (this.me === undefined) return html`<h1 tabindex="-1">Console</h1><p role="status">Loading…</p>`;
     if (this.me === null) {
-      const back = '/console' + (location.hash.length > 1 ? location.hash : '');
+      // The page's own path (under whatever prefix the server is mounted at) and view, to come back to.
+      const back = location.pathname + (location.hash.length > 1 ? location.hash : '');
       return html`<h1 tabindex="-1">Organizer console</h1>
         <p>Sign in with your university account to see your programs’ workshops, rosters and check-ins.</p>
         <p><a class="button" href=${apiUrl('/auth/login?return=' + encodeURIComponent(back))}>Sign in</a></p>`;
