@@ -33,3 +33,8 @@ export const href = {
   completion: (program?: string) => `#/completion${program ? '/' + encodeURIComponent(program) : ''}`,
   audit: () => '#/audit',
 };
+
+/** The time of day alone (a check-in at the door is today's). */
+export function timeOfDay(at: string): string {
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(at));
+}

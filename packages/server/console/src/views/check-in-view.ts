@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { api, type Occurrence, type RegistrationRow } from '../api.js';
 import { checkInQueue, type CheckInAnswer } from '../check-in-queue.js';
-import { href, shortTime, when } from '../format.js';
+import { href, timeOfDay, when } from '../format.js';
 import { ConsoleView } from './view.js';
 
 export class MkConsoleCheckIn extends ConsoleView {
@@ -165,7 +165,7 @@ export class MkConsoleCheckIn extends ConsoleView {
           const here = this.#present(r);
           const name = r.name ?? '(erased)';
           return html`<li class=${here ? 'person present' : 'person'} data-registration=${r.registrationId}>
-            <span><span class="name">${name}</span><br /><span class="muted">${here ? (r.checkedInAt ? `Checked in ${shortTime(r.checkedInAt)}` : 'Checked in') : 'Not checked in'}</span></span>
+            <span><span class="name">${name}</span><br /><span class="muted">${here ? (r.checkedInAt ? `Checked in at ${timeOfDay(r.checkedInAt)}` : 'Checked in') : 'Not checked in'}</span></span>
             <button type="button" class=${here ? 'button secondary' : 'button'} @click=${() => this.#tap(r)}>
               ${here ? 'Undo' : 'Check in'}<span class="visually-hidden"> ${name}</span>
             </button>
