@@ -281,6 +281,7 @@ describe('Open Badges 3.0 credentials', () => {
     const key = await call(method.pathname);
     expect(key.status).toBe(200);
     expect(key.body).toMatchObject({ id: proof.verificationMethod, type: 'Multikey' });
+    expect(key.headers.get('cache-control')).toBe('public, max-age=3600');
     expect(key.body.publicKeyMultibase).toMatch(/^z6Mk/); // the multicodec prefix of an Ed25519 key
     const publicKey = publicKeyFromMultibase(key.body.publicKeyMultibase);
     expect(verifyDocument(res.body, publicKey)).toBe(true);

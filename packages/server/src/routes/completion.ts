@@ -111,5 +111,10 @@ export function registerCompletionRoutes(app: App, table: RouteEntry[]): void {
     return c.json(issued, 200, { 'Content-Type': 'application/ld+json; charset=utf-8' });
   });
 
-  register(app, table, key, 'public', async (c) => c.json(await verificationKey(c.var.services.database.db, c.req.valid('param').id, baseUrl(c)), 200));
+  register(app, table, key, 'public', async (c) => {
+    const document = await verificationKey(c.var.services.database.db, c.req.valid('param').id, baseUrl(c));
+    // Verifiers fetch it for every credential they check; the key changes only when rotated.
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.json(document, 200);
+  });
 }
