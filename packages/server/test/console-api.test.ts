@@ -35,6 +35,10 @@ async function session(email: string, roles: { admin: boolean; programs: string[
   const headers = { Cookie: `mk_session=${id}`, 'X-CSRF-Token': me.body.csrfToken as string };
   return {
     get: (path: string) => h.get(path, headers),
+    getText: async (path: string) => {
+      const res = await h.server.request(path, { headers });
+      return { status: res.status, body: await res.text() };
+    },
     post: async (path: string, body: unknown = {}): Promise<Answer> => {
       const res = await h.server.request(path, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       const text = await res.text();
@@ -330,8 +334,11 @@ describe('GET /admin/audit', () => {
 
   it('gives an organizer the entries about their programs’ workshops only', async () => {
     const organizer = await session('org@example.edu', { admin: false, programs: ['mentoring'] });
+    const csv = await organizer.getText('/admin/registrations?workshop=first&format=csv');
+    expect(csv.status).toBe(200);
+    expect(await auditOf('registrations.export')).toEqual([{ actor: 'org@example.edu', subject: 'first', detail: { rows: csv.body.trim().split('\r\n').length - 1 } }]);
     const mine = (await organizer.get('/admin/audit?limit=1000')).body.entries as { action: string; subject: string }[];
-    expect(mine.map((e) => e.action)).toEqual(expect.arrayContaining(['registration.walk-in', 'registration.check-in', 'occurrence.message']));
+    expect(mine.map((e) => e.action)).toEqual(expect.arrayContaining(['registration.walk-in', 'registration.check-in', 'occurrence.message', 'registrations.export']));
     expect(mine.map((e) => e.action)).not.toContain('registration.move'); // `many` is in no program
     expect(mine.map((e) => e.action)).not.toContain('allocation.view');
     const other = await session('other@example.edu', { admin: false, programs: ['another-program'] });

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteEntry } from '../http/context.js';
 import { pickErrors } from '../http/schemas.js';
 import { organizerOfQueryWorkshop, organizerOfRegistration } from '../auth/scopes.js';
+import { auditLog } from '../db/schema.js';
 import { register } from './register.js';
 
 export const RegistrationRowSchema = z
@@ -118,6 +119,9 @@ export function registerAdminRoutes(app: App, table: RouteEntry[]): void {
     const { workshop, occurrence, format } = c.req.valid('query');
     const rows = await c.var.services.rsvps.listRegistrations({ workshopId: workshop, occurrenceId: occurrence });
     if (format === 'csv' || (format === undefined && (c.req.header('accept') ?? '').includes('text/csv'))) {
+      // An export of personal data in bulk is recorded, with who took it.
+      const subject = workshop === undefined ? null : occurrence === undefined ? workshop : `${workshop} ${occurrence}`;
+      await c.var.services.database.db.insert(auditLog).values({ at: c.var.services.clock(), actor: c.var.actor, action: 'registrations.export', subject, detail: { rows: rows.length } });
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', 'attachment; filename="registrations.csv"');
       return c.body(toCsv(rows), 200);
