@@ -24,7 +24,7 @@ afterAll(() => h?.server.close());
 const db = () => h.server.services.database.db;
 const postAdmin = (path: string, body?: unknown) =>
   h.admin(path, { method: 'POST', ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }) });
-const rows = async (query: string) => (await h.admin(`/admin/registrations${query}`)).body.registrations as { registrationId: string; status: string; code: string; occurrenceId: string; name: string | null; position: number | null; checkedInAt: string | null }[];
+const rows = async (query: string) => (await h.admin(`/admin/registrations${query}`)).body.registrations as { registrationId: string; email: string | null; status: string; code: string; occurrenceId: string; name: string | null; position: number | null; checkedInAt: string | null }[];
 const auditOf = async (action: string) => (await db().select().from(auditLog).where(eq(auditLog.action, action))).map((a) => ({ actor: a.actor, subject: a.subject, detail: a.detail }));
 const mail = async (registrationId: string) => (await db().select().from(outbox).where(eq(outbox.registrationId, registrationId))).map((m) => ({ kind: m.kind, ics: m.icsMethod, subject: m.subject, text: m.text }));
 
@@ -51,7 +51,8 @@ async function rsvp(body: Record<string, unknown>): Promise<string> {
   const created = await h.post('/rsvps', body);
   expect(created.status).toBe(201);
   const list = await rows(`?workshop=${body.workshopId as string}&occurrence=${encodeURIComponent(body.occurrenceId as string)}`);
-  return list.at(-1)!.registrationId;
+  // Found by e-mail: under the test's fixed clock, request times (and so the listing's order) may tie.
+  return list.find((r) => r.email === (body.person as { email: string }).email)!.registrationId;
 }
 
 describe('GET /admin/occurrences', () => {
@@ -256,6 +257,7 @@ describe('messages to a session', () => {
     expect(written).toHaveLength(res.body.queued);
     expect(written[0]).toMatchObject({ subject: 'Room change {title} (Aligning Expectations) · Mentoring Up', icsMethod: null, status: 'queued' });
     expect(written[0]!.text).toContain('We meet in room 204.\nBring a laptop.');
+    expect(written[0]!.html).toContain('We meet in room 204.<br>\nBring a laptop.');
     expect(await auditOf('occurrence.message')).toContainEqual({ actor: 'org@example.edu', subject: `first ${FIRST.occurrenceId}`, detail: { statuses: ['confirmed'], registrations: confirmed.length, queued: res.body.queued, subject: 'Room change {title}' } });
   });
 

@@ -242,7 +242,8 @@ export function render(input: MessageInput): RenderedMessage {
     `<html lang="${locale}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
     '<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36em">',
     `<p>${e(t.greeting(input.name))}</p>`,
-    `<p>${e(body)}</p>`,
+    // A staff message keeps its line breaks.
+    `<p>${e(body).replace(/\r?\n/g, '<br>\n')}</p>`,
     `<h1 style="font-size: 1.25em">${e(title)}</h1>`,
     '<dl>',
     `<dt>${e(t.when)}</dt><dd>${e(when)}</dd>`,
