@@ -3,10 +3,11 @@
  * outbox rows the actions write, check-in replays, and a lottery's draw re-run with core.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocations, auditLog, checkIns, outbox } from '../src/db/schema.js';
-import { FIRST, rsvpBody } from './fixtures.js';
+import { catalogYaml, FIRST, rsvpBody } from './fixtures.js';
 import { startHarness, type Answer, type Harness } from './harness.js';
 
 const MANY = ['many-s@2026-03-10T10:00', 'many-s@2026-03-11T10:00', 'many-s@2026-03-12T10:00'];
@@ -345,5 +346,54 @@ describe('GET /admin/audit', () => {
     expect(mine.map((e) => e.action)).not.toContain('allocation.view');
     const other = await session('other@example.edu', { admin: false, programs: ['another-program'] });
     expect((await other.get('/admin/audit')).body.entries).toEqual([]);
+  });
+});
+
+describe('the draw of a series allocated at close', () => {
+  it('shows one session’s part of the series draw, with this session’s registrations', async () => {
+    // A series drawn by lot: the fixture catalog plus one policy and one workshop.
+    const yaml = catalogYaml({ capacity: 2, many: 3, manyCapacity: 1 })
+      .replace(
+        'workshops:',
+        `  - id: series-lottery-rsvp
+    fields: [name, email]
+    seriesRegistration: true
+    capacity: 1
+    waitlist: { enabled: true }
+    window:
+      closes: { kind: session, edge: start, before: P2D }
+    allocation: { mode: at-close, order: lottery }
+workshops:`,
+      )
+      .concat(`  - id: drawn-series
+    kind: scheduled
+    title: A series drawn by lot
+    rsvpPolicy: series-lottery-rsvp
+    sessions:
+      - id: ds
+        start: 2026-04-06T12:00
+        end: 2026-04-06T13:00
+        timeZone: America/New_York
+        recurrence: { rrule: "FREQ=WEEKLY;COUNT=2" }
+`);
+    writeFileSync(h.catalogFile, yaml);
+    expect(await h.server.reload()).toBe(true);
+    const sessions = ['ds@2026-04-06T12:00', 'ds@2026-04-13T12:00'];
+    for (let i = 0; i < 3; i++) await rsvp(plain({ workshopId: 'drawn-series', occurrenceId: sessions[0] }));
+    expect((await h.admin(`${occ('drawn-series', sessions[1]!)}/draw`)).status).toBe(404);
+    h.clock.set(new Date('2026-04-04T16:00:00Z'));
+    await h.server.runDueWork();
+    const draw = await h.admin(`${occ('drawn-series', sessions[1]!)}/draw`);
+    expect(draw.status).toBe(200);
+    expect(draw.body).toMatchObject({ occurrenceId: sessions[1], capacity: 1, method: 'lottery', reproduced: true });
+    const here = await rows(`?workshop=drawn-series&occurrence=${encodeURIComponent(sessions[1]!)}`);
+    expect(new Set(draw.body.entries.map((e: { registrationId: string }) => e.registrationId))).toEqual(new Set(here.map((r) => r.registrationId)));
+    expect(draw.body.entries.map((e: { outcome: string }) => e.outcome)).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+    for (const e of draw.body.entries as { registrationId: string; outcome: string; name: string }[]) {
+      expect(here.find((r) => r.registrationId === e.registrationId)).toMatchObject({ status: e.outcome, name: e.name });
+    }
+    const overview = (await h.admin('/admin/occurrences?when=all')).body.occurrences.filter((o: { workshopId: string }) => o.workshopId === 'drawn-series');
+    expect(overview.map((o: { drawRecorded: boolean }) => o.drawRecorded)).toEqual([true, true]);
+    h.clock.set(new Date('2026-03-01T12:00:00Z'));
   });
 });
