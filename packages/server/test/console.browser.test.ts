@@ -100,7 +100,7 @@ async function apiGet(path: string): Promise<any> {
   return res.json();
 }
 
-async function registrations(workshop: string, occurrenceId: string): Promise<Record<string, { status: string; code: string; checkedInAt: string | null; position: number | null; occurrenceId: string }>> {
+async function registrations(workshop: string, occurrenceId: string): Promise<Record<string, { registrationId: string; status: string; code: string; checkedInAt: string | null; position: number | null; occurrenceId: string }>> {
   const { registrations } = await apiGet(`/admin/registrations?workshop=${workshop}`);
   return Object.fromEntries(registrations.filter((r: { occurrenceId: string; status: string }) => r.occurrenceId === occurrenceId && !['cancelled'].includes(r.status)).map((r: { name: string }) => [r.name, r]));
 }
@@ -264,6 +264,16 @@ describe('the organizer console in Chromium', () => {
     expect(wren).toMatchObject({ status: 'confirmed', code: 'walk-in' });
     expect(wren.checkedInAt).not.toBeNull();
     expect(await page.locator('table.roster tbody tr th').allInnerTexts()).toContain('Wren Walker');
+
+    // A refusal shows the server's message, and the form keeps what was typed.
+    await page.getByRole('textbox', { name: 'Name' }).fill('Cleo again');
+    await page.getByRole('textbox', { name: 'E-mail (optional)' }).fill('cleo.chen@example.edu');
+    await page.getByRole('button', { name: 'Add walk-in' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByRole('alert').innerText()).toMatch(/already has a registration for this session/);
+    expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Cleo again');
+    await page.getByRole('textbox', { name: 'Name' }).fill('');
+    await page.getByRole('textbox', { name: 'E-mail (optional)' }).fill('');
   });
 
   it('cancels, moves to next week and promotes over capacity', async () => {
@@ -375,6 +385,17 @@ describe('the organizer console in Chromium', () => {
     expect(now['Wren Walker']!.checkedInAt).toBeNull();
     expect(await p.evaluate(() => localStorage.getItem('mentorkit.console.check-ins'))).toBe('[]');
     await p.screenshot({ path: join(SHOTS, 'check-in-375-sent.png'), fullPage: true });
+
+    // A check-in the server refuses for good (the person was cancelled meanwhile) leaves the queue with its reason.
+    await phone.setOffline(true);
+    await p.getByRole('button', { name: 'Check in Wren Walker' }).tap();
+    await expect.poll(() => pending.innerText()).toBe('1 check-in waiting to be sent');
+    const wren = (await registrations('circle', occurrence.today))['Wren Walker']!;
+    const cancelled = await rig.server.request(`/admin/registrations/${wren.registrationId}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } });
+    expect(cancelled.status).toBe(200);
+    await phone.setOffline(false);
+    await expect.poll(() => pending.innerText(), { timeout: 15_000 }).toBe('All check-ins sent.');
+    expect(await p.getByRole('alert').innerText()).toMatch(/^Wren Walker: Only a confirmed person can be checked in/);
     await phone.close();
   });
 
@@ -412,15 +433,17 @@ describe('the organizer console in Chromium', () => {
   });
 
   it('switches to dark with the toggle, remembers it, and signs out', async () => {
+    await page.goto(`${rig.origin}/console/#/`);
+    await expect.poll(() => page.locator('li.occurrence').count()).toBe(3);
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('mk-console').getAttribute('theme')).toBe('dark');
     await page.reload();
     await expect.poll(() => page.locator('mk-console').getAttribute('theme')).toBe('dark');
-    await expect.poll(() => page.locator('table.audit').count()).toBe(1);
-    await page.screenshot({ path: join(SHOTS, 'audit-dark-toggle.png'), fullPage: true });
-    await expectAccessible(page, 'audit, dark by the toggle');
+    await expect.poll(() => page.locator('li.occurrence').count()).toBe(3);
+    await page.screenshot({ path: join(SHOTS, 'occurrences-dark-toggle.png'), fullPage: true });
+    await expectAccessible(page, 'occurrences, dark by the toggle');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
