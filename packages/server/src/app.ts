@@ -31,6 +31,8 @@ import { registerConsolePage } from './routes/console-page.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerManageRoutes } from './routes/manage.js';
 import { registerRsvpRoutes } from './routes/rsvps.js';
+import { AttendeeAuth } from './auth/attendee.js';
+import { registerAttendeeAuthRoutes } from './routes/attendee-auth.js';
 
 export interface ServerOptions {
   /** Catalog files (YAML or JSON). */
@@ -139,7 +141,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
     cors({
       origin: (origin) => (origins.includes('*') ? '*' : origins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Accept', 'Idempotency-Key'],
+      allowHeaders: ['Content-Type', 'Accept', 'Idempotency-Key', 'Authorization'],
       maxAge: 600,
     }),
   );
@@ -164,7 +166,9 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   });
   app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 65_536, onError: () => { throw new ApiError('payload-too-large', 'The request body is too large.'); } }));
 
-  registerRsvpRoutes(app, table);
+  const attendees = options.auth === undefined ? undefined : new AttendeeAuth(options.auth, { db: database.db, clock, logger, publicUrl: options.publicUrl, corsOrigins: origins });
+  registerRsvpRoutes(app, table, attendees);
+  registerAttendeeAuthRoutes(app, table, attendees);
   registerCatalogRoutes(app, table);
   registerManageRoutes(app, table);
   registerAdminRoutes(app, table);

@@ -122,6 +122,11 @@ export const STANDARD_FIELDS = ['name', 'email', 'role', 'field', 'department', 
 export const StandardFieldSchema = z.enum(STANDARD_FIELDS);
 export type StandardField = z.infer<typeof StandardFieldSchema>;
 
+/** required: only people signed in at the campus provider may RSVP; optional: signing in fills in who they are. */
+export const SIGN_IN_MODES = ['required', 'optional'] as const;
+export const SignInModeSchema = z.enum(SIGN_IN_MODES);
+export type SignInMode = z.infer<typeof SignInModeSchema>;
+
 /** Everything that decides who may RSVP, when, and who gets a seat. */
 export const RsvpPolicySchema = z
   .strictObject({
@@ -138,6 +143,14 @@ export const RsvpPolicySchema = z
     waitlist: WaitlistSchema.optional(),
     allocation: AllocationSchema.default({ mode: 'first-come' }),
     fields: z.array(StandardFieldSchema).default(['name', 'email']),
+    /**
+     * Sign-in at the campus provider (see the server's docs/sign-in.md). With it, the facts the rules read
+     * come from the provider's claims, not from what the person types, except those in `selfReported`.
+     * Absent: no sign-in; people type who they are.
+     */
+    signIn: SignInModeSchema.optional().meta({ description: 'required: only signed-in people may RSVP; optional: signing in is offered. Absent: no sign-in.' }),
+    /** Facts a signed-in person may still type (e.g. `field`, which no provider releases). Only with `signIn`. */
+    selfReported: z.array(StandardFieldSchema).optional().meta({ description: 'Fields a signed-in person may still fill in themselves; every other fact comes from their sign-in.', examples: [['field']] }),
     questions: z.array(QuestionSchema).default([]),
     /** One RSVP covers every session of a series; a person may opt out of single sessions. */
     seriesRegistration: z.boolean().default(false),
@@ -151,5 +164,6 @@ export const RsvpPolicySchema = z
       .optional()
       .meta({ description: 'Reminders this long before each session (ISO 8601 durations).', examples: [['P1D', 'PT1H']] }),
   })
+  .refine((p) => p.selfReported === undefined || p.signIn !== undefined, { error: 'selfReported lists what a signed-in person may type: set signIn too', path: ['selfReported'] })
   .meta({ title: 'RsvpPolicy' });
 export type RsvpPolicy = z.infer<typeof RsvpPolicySchema>;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { AttendeeFactMap } from './attendee-facts.js';
 
 const RoleRuleSchema = z
   .object({
@@ -57,6 +58,8 @@ export interface AuthOptions {
   secureCookies?: boolean | undefined;
   /** Allow http:// provider URLs (tests and local development only). */
   allowInsecureProvider?: boolean | undefined;
+  /** How attendees' claims become RSVP facts (default: DEFAULT_ATTENDEE_FACTS, see docs/sign-in.md). */
+  attendeeFacts?: AttendeeFactMap | undefined;
 }
 
 /** Parses a claim map (JSON text), with the path of each problem. */

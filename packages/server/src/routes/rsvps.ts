@@ -1,5 +1,7 @@
 /** `POST /rsvps` and `GET /rsvps/status`: the contract `<mk-rsvp-form endpoint="…/rsvps">` speaks. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { AttendeeAuth } from '../auth/attendee.js';
+import { withAttendee } from '../auth/attendee-rsvp.js';
 import { ApiError } from '../errors.js';
 import type { App, RouteEntry } from '../http/context.js';
 import { pickErrors } from '../http/schemas.js';
@@ -28,6 +30,7 @@ export const RsvpCreatedSchema = z
   });
 
 const IdempotencyHeaders = z.object({
+  authorization: z.string().max(4000).optional().openapi({ description: '`Bearer <attendee token>` from attendee sign-in (`/auth/attendee/login`): under a policy with `signIn`, the person and the facts the rules read come from it.' }),
   'idempotency-key': z
     .string()
     .optional()
@@ -43,7 +46,7 @@ const createRsvp = createRoute({
   request: { headers: IdempotencyHeaders, body: { required: true, content: { 'application/json': { schema: RsvpBodySchema } } } },
   responses: {
     201: { content: { 'application/json': { schema: RsvpCreatedSchema } }, description: 'Recorded: confirmed, waitlisted, or requested (allocated at close).' },
-    ...pickErrors(400, 409, 413, 415, 422, 429, 503),
+    ...pickErrors(400, 401, 409, 413, 415, 422, 429, 503),
   },
 });
 
@@ -62,6 +65,8 @@ export const OccurrenceStatusSchema = z
     closesAt: z.string(),
     tierOpens: z.record(z.string(), z.string()).openapi({ description: 'Per priority tier: when RSVP opens for it.' }),
     allocation: z.enum(['first-come', 'at-close']),
+    signIn: z.enum(['required', 'optional']).optional().openapi({ description: 'The policy asks people to sign in (`/auth/attendee/login`) and sends the token with the RSVP.' }),
+    selfReported: z.array(z.string()).optional().openapi({ description: 'With signIn: the fields a signed-in person may still fill in.' }),
   })
   .openapi('OccurrenceStatus');
 
@@ -81,18 +86,25 @@ const status = createRoute({
 
 const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
-export function registerRsvpRoutes(app: App, table: RouteEntry[]): void {
+export function registerRsvpRoutes(app: App, table: RouteEntry[], attendees?: AttendeeAuth): void {
   register(app, table, createRsvp, 'public', async (c) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined || key === '') throw new ApiError('idempotency-key-required', 'Send an Idempotency-Key header (a new random value for each RSVP).', { issues: [{ path: 'header.idempotency-key', message: 'required' }] });
     if (!KEY.test(key)) throw new ApiError('bad-request', 'The Idempotency-Key must be 8 to 200 letters, digits, -, _, . or :.', { issues: [{ path: 'header.idempotency-key', message: 'malformed' }] });
     const services = c.var.services;
     const base = services.publicUrl ?? new URL(c.req.url).origin;
-    const created = await services.rsvps.register(c.req.valid('json'), { idempotencyKey: key, manageBase: `${base.replace(/\/+$/, '')}/manage` });
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer !== undefined && attendees === undefined) throw new ApiError('unauthorized', 'This service has no sign-in, so it takes no attendee token: send the RSVP without one.');
+    const attendee = bearer === undefined ? undefined : await attendees!.verify(bearer);
+    const body = c.req.valid('json');
+    const policy = services.catalogs.current.workshops.get(body.workshopId)?.policy;
+    const created = await services.rsvps.register(withAttendee(body, policy, attendee), { idempotencyKey: key, manageBase: `${base.replace(/\/+$/, '')}/manage` });
     return c.json(created, 201);
   });
   register(app, table, status, 'public', async (c) => {
     const { workshop, occurrence } = c.req.valid('query');
-    return c.json(await c.var.services.rsvps.status(workshop, occurrence), 200);
+    const policy = c.var.services.catalogs.current.workshops.get(workshop)?.policy;
+    const signIn = policy?.signIn === undefined ? {} : { signIn: policy.signIn, selfReported: policy.selfReported ?? [] };
+    return c.json({ ...(await c.var.services.rsvps.status(workshop, occurrence)), ...signIn }, 200);
   });
 }
