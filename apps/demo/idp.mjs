@@ -56,7 +56,7 @@ const escape = (s) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0
 
 /**
  * The provider for `issuer` (an address ending in /oidc on the demo's origin), accepting the RSVP service
- * at `redirectUri`. Answers `handle(req, res)` for requests under /oidc and the `auth` option for the
+ * at `redirectUri` (staff) and its `/auth/attendee/callback` (people signing in to RSVP). Answers `handle(req, res)` for requests under /oidc and the `auth` option for the
  * RSVP service.
  */
 export function createDemoProvider({ issuer, redirectUri }) {
@@ -64,7 +64,7 @@ export function createDemoProvider({ issuer, redirectUri }) {
   // Fresh secrets per run: nothing signed by one demo run is accepted by the next.
   const clientSecret = randomBytes(32).toString('base64url');
   const provider = new Provider(issuer, {
-    clients: [{ client_id: DEMO_CLIENT_ID, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [{ client_id: DEMO_CLIENT_ID, client_secret: clientSecret, redirect_uris: [redirectUri, redirectUri.replace(/\/auth\/callback$/, '/auth/attendee/callback')], grant_types: ['authorization_code'], response_types: ['code'] }],
     pkce: { required: () => true },
     claims: {
       openid: ['sub'],

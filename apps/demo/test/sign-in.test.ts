@@ -52,20 +52,27 @@ describe('demo sign-in', () => {
     const accounts = await page.locator('#organizers').innerText();
     for (const a of Object.values(DEMO_ACCOUNTS)) expect(accounts).toContain(a.claims.name);
     await page.getByRole('link', { name: 'Organizer console' }).first().click();
+    const console = await hasConsole();
+    if (console) {
+      // The console, under /api, asks a visitor to sign in.
+      await page.waitForURL((url) => url.pathname === '/api/console/');
+      await page.getByRole('link', { name: 'Sign in' }).click();
+    }
     // The demo's provider, on the demo's origin under /oidc, lists every demo account.
     await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
     expect(new URL(page.url()).origin).toBe(demo.url);
     for (const a of Object.values(DEMO_ACCOUNTS)) await expect.poll(() => page.getByRole('button', { name: new RegExp(a.claims.name) }).count()).toBe(1);
     await pick(page, 'Olu Organizer');
 
-    const console = await hasConsole();
-    expect(new URL(page.url()).pathname).toBe(console ? '/api/console' : '/api/auth/me');
+    expect(new URL(page.url()).pathname).toBe(console ? '/api/console/' : '/api/auth/me');
     // Who the service says is signed in, through the /api prefix with the session cookie the sign-in set.
     await page.goto(`${demo.url}/api/auth/me`);
     expect(await bodyJson(page)).toMatchObject({ via: 'session', email: DEMO_ACCOUNTS.olu.claims.email, name: 'Olu Organizer', roles: { admin: false, programs: [...DEMO_PROGRAMS].sort() } });
     if (console) {
-      const res = await page.goto(`${demo.url}/api/console`);
+      const res = await page.goto(`${demo.url}/api/console/`);
       expect(res?.status()).toBe(200);
+      // Signed in, the console offers to sign out rather than to sign in.
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
     }
     const session = (await context.cookies(demo.url)).find((c) => c.name === 'mk_session');
     expect(session).toMatchObject({ path: '/', httpOnly: true, sameSite: 'Lax' });
@@ -93,6 +100,58 @@ describe('demo sign-in', () => {
     expect(JSON.stringify(answer)).toContain('no staff role');
     expect((await context.cookies(demo.url)).find((c) => c.name === 'mk_session')).toBeUndefined();
     expect((await page.goto(`${demo.url}/api/auth/me`))?.status()).toBe(401);
+    await context.close();
+  });
+
+  it('RSVP with sign-in: the form opens the sign-in in a popup, says who signed in, and the service decides on the sign-in', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(`${demo.url}/try-sign-in.html`);
+    const form = page.locator('mk-rsvp-form');
+    await form.getByText('Sign in with your university account to RSVP.').waitFor();
+    // Nothing to send before signing in.
+    expect(await form.getByRole('button', { name: 'Send RSVP' }).count()).toBe(0);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), form.getByRole('button', { name: 'Sign in' }).click()]);
+    await popup.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
+    await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: /Pat Postdoc/ }).click()]);
+    await form.getByText('Signed in as Pat Postdoc · Postdoctoral scholar · Biology').waitFor();
+    // Name, e-mail, role and department come from the sign-in; the field of study is the person's to give.
+    expect(await form.getByLabel(/Full name/).count()).toBe(0);
+    await form.getByLabel(/^Field or discipline/).selectOption({ index: 1 });
+    await page.waitForTimeout(2_100);
+    await form.getByRole('button', { name: 'Send RSVP' }).click();
+    const result = form.locator('.result, .error-summary').first();
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/You are registered/);
+    // The popup's sign-in opened no staff session.
+    expect((await page.goto(`${demo.url}/api/auth/me`))?.status()).toBe(401);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('RSVP with sign-in: an undergraduate is refused on what the sign-in says', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/try-sign-in.html`);
+    const form = page.locator('mk-rsvp-form');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), form.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: /Uma Undergrad/ }).click()]);
+    await form.getByText(/Signed in as Uma Undergrad · .+ · History/).waitFor();
+    // The form already says so, from the same facts the service will use.
+    await form.getByText('This practice session is for graduate students and postdocs.').first().waitFor();
+    // The service refuses even an RSVP sent around the form, with her token and a body saying otherwise.
+    const status = await page.evaluate(async () => {
+      const el = document.querySelector('mk-rsvp-form') as unknown as { attendee?: { token: string } };
+      const res = await fetch('api/rsvps', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Authorization: `Bearer ${el.attendee!.token}` },
+        body: JSON.stringify({ workshopId: 'practice-signed-in', occurrenceId: 'practice-signed-in-1@2022-10-27T12:00', person: { name: 'U', email: 'u@example.edu', role: 'postdoc', department: 'Biology' }, answers: {}, elapsedMs: 30_000 }),
+      });
+      return [res.status, ((await res.json()) as { error?: { code: string } }).error?.code];
+    });
+    expect(status).toEqual([422, 'ineligible']);
     await context.close();
   });
 

@@ -52,7 +52,22 @@ interface CapacityInfo {
   waitlisted?: number;
   /** When the service says RSVP closed (it may close early). */
   closedAt?: string;
+  /** The policy asks people to sign in at the campus provider. */
+  signIn?: 'required' | 'optional';
+  /** With signIn: the fields a signed-in person still fills in. */
+  selfReported?: string[];
 }
+
+/** Who signed in, as the service's sign-in popup posted it, with the token to send with the RSVP. */
+interface Attendee {
+  token: string;
+  person: Partial<Record<StandardField, string>>;
+}
+
+const PERSON_FIELDS: readonly string[] = ['name', 'email', 'role', 'field', 'department', 'institution'] satisfies StandardField[];
+
+/** The message type the service's sign-in popup posts to the form's page. */
+const SIGN_IN_MESSAGE = 'mentorkit:attendee-sign-in';
 
 /** Outcomes after which sending the very same request again may succeed (nothing was decided). */
 const RESEND = new Set(['network-error', 'server-error', 'rate-limited']);
@@ -79,6 +94,8 @@ function newKey(): string {
  * @csspart time - The session time in the event's zone.
  * @csspart local-time - The session time in the visitor's zone (only when it differs).
  * @csspart window - The RSVP window and seats status.
+ * @csspart sign-in - Who signed in, or the offer to sign in, when the policy asks for campus sign-in.
+ * @csspart sign-in-button - The button that opens the campus sign-in in a popup.
  * @csspart eligibility - The live eligibility and priority explanation.
  * @csspart error-summary - The list of problems shown after a failed submit.
  * @csspart field - Each label + control group.
@@ -119,6 +136,7 @@ export class MkRsvpForm extends MkElement {
     outcome: { state: true },
     capacityInfo: { state: true },
     statusMessage: { state: true },
+    attendee: { state: true },
   };
 
   /** The workshop to RSVP for; takes precedence over `src` + `workshop-id`. */
@@ -146,6 +164,7 @@ export class MkRsvpForm extends MkElement {
   declare private outcome: RsvpOutcome | undefined;
   declare private capacityInfo: CapacityInfo | undefined;
   declare private statusMessage: string;
+  declare private attendee: Attendee | undefined;
 
   /** Once per form fill; a retry of the same fill reuses it so the service records one RSVP. */
   #idempotencyKey = newKey();
@@ -155,6 +174,7 @@ export class MkRsvpForm extends MkElement {
   #capacityAbort: AbortController | undefined;
   #capacityFor = '';
   #focusAfterRender: 'summary' | 'result' | undefined;
+  #signInWindow: Window | null = null;
 
   readonly #data = new FeedController(this, {
     source: () => ({ src: this.src, catalog: this.catalog }),
@@ -203,6 +223,7 @@ export class MkRsvpForm extends MkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('message', this.#onSignInMessage);
     this.#capacityAbort?.abort();
     this.#capacityFor = '';
   }
@@ -286,11 +307,81 @@ export class MkRsvpForm extends MkElement {
         info.seatsKnown = (b.seatsKnown ?? true) === true && info.capacity !== undefined && info.confirmed !== undefined;
         const window = b.window as { state?: unknown; closedAt?: unknown } | undefined;
         if (window?.state === 'closed' && typeof window.closedAt === 'string' && !Number.isNaN(Date.parse(window.closedAt))) info.closedAt = window.closedAt;
+        if (b.signIn === 'required' || b.signIn === 'optional') {
+          info.signIn = b.signIn;
+          info.selfReported = Array.isArray(b.selfReported) ? b.selfReported.filter((x): x is string => typeof x === 'string') : [];
+        }
         this.capacityInfo = info;
       })
       .catch(() => {
         // Seat counts are a nicety; the form works without them.
       });
+  }
+
+  /** The service's origin and base address, from the endpoint (`…/rsvps`). */
+  #service(): { origin: string; base: string } | undefined {
+    if (!this.endpoint) return undefined;
+    const url = new URL(this.endpoint, location.href);
+    return { origin: url.origin, base: url.href.replace(/\/rsvps\/?$/, '') };
+  }
+
+  /** Opens the service's sign-in in a popup; its page posts who signed in back to this page. */
+  #signIn(): void {
+    const service = this.#service();
+    if (!service) return;
+    addEventListener('message', this.#onSignInMessage);
+    this.#signInWindow = open(`${service.base}/auth/attendee/login?origin=${encodeURIComponent(location.origin)}`, 'mk-sign-in', 'popup,width=520,height=680');
+    this.statusMessage = msg('Sign in in the window that opened.', { id: 'status-sign-in-opened' });
+  }
+
+  /** Accepts only the service's own message, from its origin and the popup this form opened. */
+  readonly #onSignInMessage = (event: MessageEvent): void => {
+    const service = this.#service();
+    if (!service || event.origin !== service.origin || (this.#signInWindow !== null && event.source !== this.#signInWindow)) return;
+    const data = event.data as { type?: unknown; token?: unknown; person?: unknown } | null;
+    if (data?.type !== SIGN_IN_MESSAGE || typeof data.token !== 'string' || !data.person || typeof data.person !== 'object') return;
+    removeEventListener('message', this.#onSignInMessage);
+    this.#signInWindow = null;
+    const person: Attendee['person'] = {};
+    for (const [key, value] of Object.entries(data.person as Record<string, unknown>)) {
+      if (PERSON_FIELDS.includes(key) && typeof value === 'string' && value !== '') person[key as StandardField] = value;
+    }
+    this.attendee = { token: data.token, person };
+    // What sign-in says about the person is what the form shows and sends.
+    this.values = { ...this.values, ...person };
+    this.problems = [];
+    this.statusMessage = msg(str`Signed in as ${person.name ?? person.email ?? ''}.`, { id: 'status-signed-in' });
+  };
+
+  #signOut(): void {
+    const person = this.attendee?.person ?? {};
+    const values = { ...this.values };
+    for (const key of Object.keys(person)) delete values[key];
+    this.values = values;
+    this.attendee = undefined;
+  }
+
+  /** Whether a field is filled in by sign-in (so not shown as a control). */
+  #fromSignIn(field: StandardField): boolean {
+    return this.attendee?.person[field] !== undefined && !(this.capacityInfo?.selfReported ?? []).includes(field);
+  }
+
+  #renderSignIn(vocabularies: Feed['vocabularies'] | undefined): TemplateResult | typeof nothing {
+    const mode = this.capacityInfo?.signIn;
+    if (mode === undefined) return nothing;
+    const a = this.attendee;
+    if (a) {
+      const role = a.person.role === undefined ? undefined : (vocabularies?.roles.find((r) => r.id === a.person.role)?.label ?? a.person.role);
+      const who = [a.person.name ?? a.person.email, role, a.person.department].filter((x) => x !== undefined).join(' · ');
+      return html`<div class="notice" part="sign-in">
+        <p class="notice-title">${msg(str`Signed in as ${who}`, { id: 'sign-in-as' })}</p>
+        <p><button class="link-button" type="button" @click=${() => this.#signOut()}>${msg('Not you? Sign out of this form', { id: 'sign-in-out' })}</button></p>
+      </div>`;
+    }
+    return html`<div class="notice" part="sign-in">
+      <p class="notice-title">${mode === 'required' ? msg('Sign in with your university account to RSVP.', { id: 'sign-in-required' }) : msg('Sign in with your university account to fill in who you are.', { id: 'sign-in-optional' })}</p>
+      <p><button class="button" part="sign-in-button" type="button" @click=${() => this.#signIn()}>${msg('Sign in', { id: 'sign-in-button' })}</button></p>
+    </div>`;
   }
 
   override render(): TemplateResult {
@@ -377,17 +468,18 @@ export class MkRsvpForm extends MkElement {
       </div>`;
     }
     // Not yet open: the fields stay, as the opening may depend on them ("RSVP opens for you on …").
-    const blocked = over || window?.state === 'not-yet-open';
+    const blocked = over || window?.state === 'not-yet-open' || (this.capacityInfo?.signIn === 'required' && this.attendee === undefined);
     return html`<form class="card" part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => this.#onSubmit(e, w, policy)}>
       ${this.#renderHeader(w, o)}
       ${this.problems.length > 0 ? this.#renderErrorSummary(policy) : nothing}
       ${result}
       ${noSessionNotice}
       ${windowNotice}
+      ${this.#renderSignIn(vocabularies)}
       ${this.#renderEligibility(policy, eligibility, tier)}
       ${needsChoice ? this.#renderOccurrenceSelect(choices) : nothing}
       ${w.rsvp?.seriesRegistration ? html`<p class="hint">${msg('One RSVP covers every session of this series.', { id: 'form-series' })}</p>` : nothing}
-      ${policy.fields.map((f) => this.#renderStandardField(f, policy, vocabularies))}
+      ${policy.fields.filter((f) => !this.#fromSignIn(f)).map((f) => this.#renderStandardField(f, policy, vocabularies))}
       ${policy.questions.map((q) => this.#renderQuestion(q))}
       <div class="hp" aria-hidden="true">
         <label for="website">${msg('Website (leave empty)', { id: 'form-honeypot' })}</label>
@@ -873,7 +965,7 @@ export class MkRsvpForm extends MkElement {
     try {
       const response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': this.#idempotencyKey },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': this.#idempotencyKey, ...(this.attendee ? { Authorization: `Bearer ${this.attendee.token}` } : {}) },
         body,
         credentials: 'omit',
         cache: 'no-store',

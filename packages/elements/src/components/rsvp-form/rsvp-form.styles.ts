@@ -63,6 +63,16 @@ export const styles = css`
   .notice.danger {
     border-inline-start-color: var(--_mk-danger);
   }
+  .link-button {
+    background: none;
+    border: none;
+    padding: 0;
+    color: inherit;
+    font: inherit;
+    text-decoration: underline;
+    text-transform: none;
+    cursor: pointer;
+  }
   .notice-title {
     font-weight: 700;
   }
