@@ -661,3 +661,44 @@ describe('<mk-rsvp-form> with the seed catalogs', () => {
     });
   }
 });
+
+describe('<mk-rsvp-form> campus sign-in', () => {
+  const ENDPOINT = 'https://rsvp.example.edu/api/rsvps';
+  const SERVICE = 'https://rsvp.example.edu';
+  const message = { type: 'mentorkit:attendee-sign-in', token: 'mka1.payload.mac', person: { name: 'Fay Faculty', email: 'fay@example.edu', role: 'faculty', department: 'Biology' } };
+
+  it('offers sign-in when the service asks for it, takes the popup’s answer only from the service and that window, and sends the token', async () => {
+    const stub = withFetch((url, init) => (url.includes('/status?') ? json({ ...status({ capacity: 40, confirmed: 3 }), signIn: 'required', selfReported: [] }) : init?.method === 'POST' ? registered() : json({}, 404)));
+    // The popup itself is the service's page; here the window.open call is recorded and answers this window.
+    const opened: string[] = [];
+    const open = vi.spyOn(window, 'open').mockImplementation((url) => {
+      opened.push(String(url));
+      return window;
+    });
+    onTestFinished(() => open.mockRestore());
+    const el = await form('new-semester', (e) => (e.endpoint = ENDPOINT));
+    await waitFor(() => text($(el, '[part="sign-in"]')).includes('Sign in with your university account to RSVP.'));
+    // Nothing to send before signing in.
+    expect(el.shadowRoot!.querySelector('[part="submit"]')).toBeNull();
+    await expectAccessible(el);
+
+    $<HTMLButtonElement>(el, '[part="sign-in-button"]').click();
+    expect(opened).toEqual([`${SERVICE}/api/auth/attendee/login?origin=${encodeURIComponent(location.origin)}`]);
+    // Another origin, or another window, is not the service's sign-in.
+    window.dispatchEvent(new MessageEvent('message', { data: message, origin: 'https://evil.example', source: window }));
+    window.dispatchEvent(new MessageEvent('message', { data: message, origin: SERVICE, source: null }));
+    await el.updateComplete;
+    expect(text($(el, '[part="sign-in"]'))).not.toContain('Signed in');
+
+    window.dispatchEvent(new MessageEvent('message', { data: message, origin: SERVICE, source: window }));
+    await waitFor(() => text($(el, '[part="sign-in"]')).includes('Signed in as Fay Faculty · Faculty · Biology'));
+    // What the sign-in gives is not asked again.
+    expect(el.shadowRoot!.querySelector('#f-name, #f-email, #f-role, #f-department')).toBeNull();
+    await expectAccessible(el);
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await waitFor(() => stub.calls.some((c) => c.init?.method === 'POST'));
+    const post = stub.calls.find((c) => c.init?.method === 'POST')!;
+    expect(new Headers(post.init!.headers).get('Authorization')).toBe('Bearer mka1.payload.mac');
+    expect(JSON.parse(String(post.init!.body))).toMatchObject({ person: { name: 'Fay Faculty', email: 'fay@example.edu', role: 'faculty', department: 'Biology' } });
+  });
+});
