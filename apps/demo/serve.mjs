@@ -32,7 +32,11 @@ export function createDemoServer({ api, mail, idp, console: consoleUrl } = {}) {
   return createServer(async (req, res) => {
     if (mail && under(req.url, '/mail')) return mail.handle(req, res);
     if (idp && under(req.url, '/oidc')) return idp().handle(req, res);
-    if (consoleUrl && under(req.url, '/organizer')) return res.writeHead(302, { Location: consoleUrl(), 'Cache-Control': 'no-store' }).end();
+    if (consoleUrl && under(req.url, '/organizer')) {
+      const to = consoleUrl();
+      if (to === undefined) return res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' }).end('The RSVP service is starting: reload in a moment.');
+      return res.writeHead(302, { Location: to, 'Cache-Control': 'no-store' }).end();
+    }
     if (api && (req.url === '/api' || req.url?.startsWith('/api/'))) {
       req.url = req.url.slice(4) || '/';
       return api(req, res);
@@ -60,7 +64,7 @@ export function createDemoServer({ api, mail, idp, console: consoleUrl } = {}) {
 export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = process.env.DEMO_DATA_DIR ?? join(here, '.data'), logger } = {}) {
   let api;
   let idp;
-  let consoleUrl = '/api/auth/login?return=/api/auth/me';
+  let consoleUrl;
   // Messages the RSVP service sends go to a catcher on this machine, shown at /mail.
   const mail = await startMailCatcher();
   const http = createDemoServer({
@@ -95,7 +99,7 @@ export async function startDemo({ port = 4173, host = '127.0.0.1', dataDir = pro
   }
   api = getRequestListener(rsvp.fetch);
   // The organizer console, once the RSVP service serves one; until then /organizer shows the sign-in.
-  if ((await rsvp.fetch(new Request('http://localhost/console', { redirect: 'manual' }))).status !== 404) consoleUrl = '/api/console';
+  consoleUrl = (await rsvp.fetch(new Request('http://localhost/console', { redirect: 'manual' }))).status !== 404 ? '/api/console' : '/api/auth/login?return=/api/auth/me';
   return {
     url,
     rsvp,
