@@ -137,6 +137,7 @@ export class MkRsvpForm extends MkElement {
     capacityInfo: { state: true },
     statusMessage: { state: true },
     attendee: { state: true },
+    signInBlocked: { state: true },
   };
 
   /** The workshop to RSVP for; takes precedence over `src` + `workshop-id`. */
@@ -165,6 +166,7 @@ export class MkRsvpForm extends MkElement {
   declare private capacityInfo: CapacityInfo | undefined;
   declare private statusMessage: string;
   declare private attendee: Attendee | undefined;
+  declare private signInBlocked: boolean;
 
   /** Once per form fill; a retry of the same fill reuses it so the service records one RSVP. */
   #idempotencyKey = newKey();
@@ -188,6 +190,7 @@ export class MkRsvpForm extends MkElement {
     this.problems = [];
     this.phase = 'editing';
     this.statusMessage = '';
+    this.signInBlocked = false;
   }
 
   override connectedCallback(): void {
@@ -331,7 +334,10 @@ export class MkRsvpForm extends MkElement {
     if (!service) return;
     addEventListener('message', this.#onSignInMessage);
     this.#signInWindow = open(`${service.base}/auth/attendee/login?origin=${encodeURIComponent(location.origin)}`, 'mk-sign-in', 'popup,width=520,height=680');
-    this.statusMessage = msg('Sign in in the window that opened.', { id: 'status-sign-in-opened' });
+    this.signInBlocked = this.#signInWindow === null;
+    this.statusMessage = this.signInBlocked
+      ? msg('Your browser blocked the sign-in window: allow pop-ups for this page, then press Sign in again.', { id: 'sign-in-blocked' })
+      : msg('Sign in in the window that opened.', { id: 'status-sign-in-opened' });
   }
 
   /** Accepts only the service's own message, from its origin and the popup this form opened. */
@@ -347,6 +353,7 @@ export class MkRsvpForm extends MkElement {
       if (PERSON_FIELDS.includes(key) && typeof value === 'string' && value !== '') person[key as StandardField] = value;
     }
     this.attendee = { token: data.token, person };
+    this.signInBlocked = false;
     // What sign-in says about the person is what the form shows and sends.
     this.values = { ...this.values, ...person };
     this.problems = [];
@@ -380,6 +387,7 @@ export class MkRsvpForm extends MkElement {
     }
     return html`<div class="notice" part="sign-in">
       <p class="notice-title">${mode === 'required' ? msg('Sign in with your university account to RSVP.', { id: 'sign-in-required' }) : msg('Sign in with your university account to fill in who you are.', { id: 'sign-in-optional' })}</p>
+      ${this.signInBlocked ? html`<p>${msg('Your browser blocked the sign-in window: allow pop-ups for this page, then press Sign in again.', { id: 'sign-in-blocked' })}</p>` : nothing}
       <p><button class="button" part="sign-in-button" type="button" @click=${() => this.#signIn()}>${msg('Sign in', { id: 'sign-in-button' })}</button></p>
     </div>`;
   }

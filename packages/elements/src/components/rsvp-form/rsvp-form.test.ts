@@ -701,4 +701,17 @@ describe('<mk-rsvp-form> campus sign-in', () => {
     expect(new Headers(post.init!.headers).get('Authorization')).toBe('Bearer mka1.payload.mac');
     expect(JSON.parse(String(post.init!.body))).toMatchObject({ person: { name: 'Fay Faculty', email: 'fay@example.edu', role: 'faculty', department: 'Biology' } });
   });
+
+  it('says so when the browser blocks the sign-in window', async () => {
+    withFetch((url) => (url.includes('/status?') ? json({ ...status({ capacity: 40, confirmed: 3 }), signIn: 'optional', selfReported: [] }) : json({}, 404)));
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    onTestFinished(() => open.mockRestore());
+    const el = await form('new-semester', (e) => (e.endpoint = ENDPOINT));
+    await waitFor(() => text($(el, '[part="sign-in"]')).includes('Sign in with your university account to fill in who you are.'));
+    // Optional: the form can be sent without signing in.
+    expect(el.shadowRoot!.querySelector('[part="submit"]')).not.toBeNull();
+    $<HTMLButtonElement>(el, '[part="sign-in-button"]').click();
+    await waitFor(() => text($(el, '[part="sign-in"]')).includes('Your browser blocked the sign-in window: allow pop-ups for this page, then press Sign in again.'));
+    await expectAccessible(el);
+  });
 });

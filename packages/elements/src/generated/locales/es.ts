@@ -210,6 +210,7 @@
 'seats-one': str`Queda ${0} plaza.`,
 'seats-other': str`Quedan ${0} plazas.`,
 'sign-in-as': str`Sesión iniciada como ${0}`,
+'sign-in-blocked': `Tu navegador bloqueó la ventana de inicio de sesión: permite las ventanas emergentes en esta página y vuelve a pulsar Iniciar sesión.`,
 'sign-in-button': `Iniciar sesión`,
 'sign-in-optional': `Inicia sesión con tu cuenta de la universidad para indicar quién eres.`,
 'sign-in-out': `¿No eres tú? Cierra la sesión de este formulario`,
