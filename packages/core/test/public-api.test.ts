@@ -60,7 +60,7 @@ const BROWSER = [
   'FeedWorkshopSchema', 'MAX_LINK_DESCRIPTION', 'REASON_CODES', 'SESSION_RANGE_FORMAT',
   'evaluateEligibility', 'formatReason', 'googleCalendarUrl', 'jsonLdScriptElement', 'jsonLdScriptText',
   'outlookCalendarUrl', 'parseFeed', 'parseFeedResource', 'parseInstant', 'priorityTier', 'requireInstant',
-  'rsvpStatus', 'tidySentence',
+  'rsvpStatus', 'sessionUid', 'tidySentence',
 ];
 
 describe('public API', () => {

@@ -5,6 +5,16 @@
 import type { Occurrence } from '../recurrence/occurrence.js';
 import { locationText } from './location-text.js';
 
+/**
+ * The stable UID of a session's events: session ids are unique in a catalog, catalog ids per institution.
+ * Every calendar entry mentorkit makes for a session uses it (the feed's `.ics`, the widgets' "Add to
+ * calendar" file, the RSVP service's invitations); an occurrence of a repeating session is named within
+ * it by RECURRENCE-ID (the feed occurrence's `recurrenceId`), so a person who adds it twice has it once.
+ */
+export function sessionUid(catalogId: string, sessionId: string): string {
+  return `${sessionId}@${catalogId}.mentorkit`;
+}
+
 /** The occurrence fields a link needs (an {@link Occurrence} or a feed occurrence both fit). */
 export type LinkOccurrence = Pick<Occurrence, 'start' | 'end' | 'timeZone'> & Partial<Pick<Occurrence, 'location'>>;
 

@@ -2,10 +2,12 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoCatalog } from '../../test/seed-helpers.js';
 import { parseCatalog, type Catalog, type CatalogInput } from '../catalog/index.js';
+import { buildFeed } from '../feed/build.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import type { SessionStatus } from '../session/session.schema.js';
 import { unfoldLines } from './ical-text.js';
-import { DEFAULT_PRODID, icalStatus, rruleForExport, sessionUid, toICalendar } from './ical.js';
+import { sessionUid } from './calendar-links.js';
+import { DEFAULT_PRODID, icalStatus, rruleForExport, toICalendar } from './ical.js';
 
 const NOW = '2026-01-05T12:00:00Z';
 const WINDOW = { from: new Date('2015-01-01T00:00:00Z'), to: new Date('2031-01-01T00:00:00Z') };
@@ -277,6 +279,44 @@ describe('toICalendar round trip through ical.js', () => {
     expect(byUid('lh-weekly')).toHaveLength(70);
     expect(new Set(expected.map((o) => o.status))).toEqual(new Set(['CONFIRMED', 'CANCELLED', 'TENTATIVE']));
     expect(byUid('ny-open').length).toBeGreaterThan(30);
+  });
+
+  it('names every occurrence as the feed does: the session UID, and for a repeating session the feed occurrence recurrenceId', () => {
+    const catalog = fixture();
+    const window = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2028-01-01T00:00:00Z') };
+    ICAL.TimezoneService.reset();
+    const calendar = new ICAL.Component(ICAL.parse(toICalendar(catalog, { now: NOW })));
+    for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtimezone);
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const ms = (t: ICAL.Time) => t.toUnixTime() * 1000;
+    // Calendar side: uid + recurrence instant (or none for a single event) → start instant.
+    const fromIcs = new Map<string, number>();
+    for (const master of events.filter((e) => !e.isRecurrenceException())) {
+      for (const exception of events.filter((e) => e.isRecurrenceException() && e.uid === master.uid)) master.relateException(exception);
+      if (master.startDate.isDate) continue;
+      if (!master.isRecurring()) {
+        fromIcs.set(master.uid, ms(master.startDate));
+        continue;
+      }
+      const iterator = master.iterator();
+      for (let next = iterator.next(); next && ms(next) < window.to.getTime(); next = iterator.next()) {
+        const details = master.getOccurrenceDetails(next);
+        if (ms(details.endDate) > window.from.getTime()) fromIcs.set(`${master.uid} ${ms(details.recurrenceId)}`, ms(details.startDate));
+      }
+    }
+    const feed = buildFeed(catalog, { now: NOW, from: window.from, to: window.to });
+    const fromFeed = new Map<string, number>();
+    let moved = 0;
+    for (const w of feed.workshops) {
+      for (const o of w.occurrences) {
+        if (o.timeUnknown) continue;
+        const uid = sessionUid(feed.catalog.id, o.sessionId);
+        fromFeed.set(o.recurrenceId === undefined ? uid : `${uid} ${Date.parse(o.recurrenceId)}`, Date.parse(o.start));
+        if (o.recurrenceId !== undefined && o.recurrenceId !== o.start) moved++;
+      }
+    }
+    expect([...fromFeed].sort()).toEqual([...fromIcs].sort());
+    expect(moved).toBeGreaterThan(0);
   });
 
   it('keeps the event in its zone: DTSTART, RRULE, RDATE, EXDATE and RECURRENCE-ID carry the TZID, UNTIL is UTC', () => {

@@ -12,6 +12,7 @@ import { splitLocalDateTime, type LocalDateTime } from '../time/time.schema.js';
 import { toInstant } from '../time/zoned.js';
 import type { ScheduledWorkshop } from '../workshop/workshop.schema.js';
 import { contentLine, escapeText, formatLocalDateTime, formatUtcDateTime, joinLines, type ParamList } from './ical-text.js';
+import { sessionUid } from './calendar-links.js';
 import { joinUrl, locationText } from './location-text.js';
 import { CatalogLookup, instantOption, occurrenceTitle, selectWorkshops, statusSentence } from './lookup.js';
 import { vtimezoneLines } from './vtimezone.js';
@@ -36,11 +37,6 @@ export function icalStatus(status: SessionStatus): 'CONFIRMED' | 'CANCELLED' | '
   if (status === 'cancelled') return 'CANCELLED';
   if (status === 'postponed') return 'TENTATIVE';
   return 'CONFIRMED';
-}
-
-/** The stable UID of a session's events: session ids are unique in a catalog, catalog ids per institution. */
-export function sessionUid(catalogId: string, sessionId: string): string {
-  return `${sessionId}@${catalogId}.mentorkit`;
 }
 
 /** Wall-clock arithmetic with no zone: minutes between two readings, and a reading moved by minutes. */

@@ -1,7 +1,7 @@
 // Public surface of the export context. iCalendar text folding, VTIMEZONE and UUID helpers are internal.
 export { catalogJsonSchema, CATALOG_SCHEMA_ID } from './json-schema.js';
-export { toICalendar, icalStatus, sessionUid, DEFAULT_PRODID, type ICalendarOptions } from './ical.js';
-export { googleCalendarUrl, outlookCalendarUrl, MAX_LINK_DESCRIPTION, type CalendarLinkDetails, type LinkOccurrence } from './calendar-links.js';
+export { toICalendar, icalStatus, DEFAULT_PRODID, type ICalendarOptions } from './ical.js';
+export { googleCalendarUrl, outlookCalendarUrl, sessionUid, MAX_LINK_DESCRIPTION, type CalendarLinkDetails, type LinkOccurrence } from './calendar-links.js';
 export { locationText } from './location-text.js';
 export { jsonLdScriptText, jsonLdScriptElement } from './json-ld-script.js';
 export { toJsonLd, toJsonLdGraph, toWorkshopJsonLd, toWorkshopJsonLdAll, eventStatusOf, SCHEMA_ORG, type JsonLdOptions } from './json-ld.js';

@@ -5,6 +5,8 @@ import type { RsvpPolicy } from '../rsvp/policy.schema.js';
 import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
 import type { Resource } from '../resource/resource.schema.js';
 import { expandOccurrences } from '../recurrence/index.js';
+import { resolveWallClock } from '../time/zoned.js';
+import type { Occurrence } from '../recurrence/occurrence.js';
 import { resolveRsvpWindow } from '../rsvp/window.js';
 import { effectivePolicy } from '../workshop/workshop.js';
 import { FEED_VERSION, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedPresenter, type FeedResource, type FeedRsvpPolicy, type FeedWorkshop } from './feed.schema.js';
@@ -94,6 +96,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
         rsvp: rsvp ? compact({ opens: rsvp.opens, closes: rsvp.closes, tierOpens: rsvp.tierOpens }) : undefined,
         capacity: session.capacity ?? w.capacity ?? policy?.capacity,
         timeUnknown: session.timeUnknown === true ? true : undefined,
+        recurrenceId: session.recurrence === undefined ? undefined : originalStart(o),
       });
     });
 
@@ -273,4 +276,11 @@ function compact<T extends object>(value: T): T {
   const out = {} as Record<string, unknown>;
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
   return out as T;
+}
+
+/** An occurrence's original start as an instant: its start unless an override moved it. */
+function originalStart(o: Occurrence): string | undefined {
+  if (o.localStart === o.recurrenceId) return o.start;
+  const resolved = resolveWallClock(o.recurrenceId, o.timeZone);
+  return resolved.ok ? (resolved.instant.toISO() ?? undefined) : undefined;
 }

@@ -72,6 +72,11 @@ export const FeedOccurrenceSchema = c.object({
   capacity: opt(c.number()),
   /** The source gave the date but no time: show the date only (the times are placeholders). */
   timeUnknown: opt(c.boolean()),
+  /**
+   * For an occurrence of a repeating session: its original start as an instant (RFC 5545 RECURRENCE-ID),
+   * which names it within the session's calendar UID (`sessionUid`) even after an override moves it.
+   */
+  recurrenceId: opt(instant),
 });
 export type FeedOccurrence = c.Infer<typeof FeedOccurrenceSchema>;
 

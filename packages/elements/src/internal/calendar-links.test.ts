@@ -24,6 +24,14 @@ describe('icsForEvent', () => {
     expect(ics.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true);
   });
 
+  it('names an occurrence of a repeating session by its original start in UTC (RECURRENCE-ID), beside the session UID', () => {
+    const moved = icsForEvent({ ...event, recurrenceId: '2026-01-08T14:00:00.000-05:00' }, new Date(0)).split('\r\n');
+    expect(moved).toContain('UID:new-semester/2026-01-08@mentorkit');
+    expect(moved).toContain('RECURRENCE-ID:20260108T190000Z');
+    expect(moved).toContain('DTSTART:20260108T200000Z');
+    expect(lines.some((l) => l.startsWith('RECURRENCE-ID'))).toBe(false);
+  });
+
   it('escapes TEXT values', () => {
     expect(lines).toContain('SUMMARY:Mentoring\\; a workshop\\, with commas\\\\backslashes');
     expect(lines).toContain('DESCRIPTION:Line one\\nLine two');

@@ -6,8 +6,13 @@
  */
 
 export interface CalendarEvent {
-  /** Stable across feed rebuilds, so re-importing updates rather than duplicates the event. */
+  /**
+   * Stable across feed rebuilds and the same as the feed's `.ics` and the RSVP service's invitation
+   * (core's `sessionUid`), so adding the event twice updates it rather than duplicating it.
+   */
   uid: string;
+  /** The occurrence's original start, naming it within a repeating session's UID (RECURRENCE-ID). */
+  recurrenceId?: string | Date | undefined;
   title: string;
   start: string | Date;
   end: string | Date;
@@ -61,6 +66,7 @@ export function icsForEvent(event: CalendarEvent, now: Date): string {
     'BEGIN:VEVENT',
     `UID:${icsText(event.uid)}`,
     `DTSTAMP:${icsUtc(now)}`,
+    ...(event.recurrenceId !== undefined ? [`RECURRENCE-ID:${icsUtc(event.recurrenceId)}`] : []),
     `DTSTART:${icsUtc(event.start)}`,
     `DTEND:${icsUtc(event.end)}`,
     `SUMMARY:${icsText(event.title)}`,

@@ -298,6 +298,13 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
+/** An occurrence recorded before feeds carried `recurrenceId`: its original start is in its id. */
+function originalLocalStart(o: FeedOccurrence): string {
+  const at = o.id.lastIndexOf('@');
+  const local = at >= 0 ? o.id.slice(at + 1) : o.localStart;
+  return local.length === 16 ? local : local.slice(0, 19);
+}
+
 /**
  * The invitation: the occurrence as one VEVENT with the UID the feed's `.ics` gives its session
  * (`sessionUid`), RECURRENCE-ID naming the occurrence of a repeating session, SEQUENCE from the server's
@@ -305,9 +312,7 @@ function fold(line: string): string {
  */
 export function invitation(input: MessageInput, method: 'REQUEST' | 'CANCEL', title: string, place: string | undefined): string {
   const o = input.occurrence;
-  const at = o.id.lastIndexOf('@');
-  const originalLocal = at >= 0 ? o.id.slice(at + 1) : o.localStart;
-  const recurrenceId = input.recurring ? utc(new Date(toInstant(originalLocal.length === 16 ? originalLocal : originalLocal.slice(0, 19), o.timeZone).toMillis())) : undefined;
+  const recurrenceId = o.recurrenceId !== undefined ? utc(new Date(o.recurrenceId)) : input.recurring ? utc(new Date(toInstant(originalLocalStart(o), o.timeZone).toMillis())) : undefined;
   const cancelled = method === 'CANCEL';
   const lines = [
     'BEGIN:VCALENDAR',

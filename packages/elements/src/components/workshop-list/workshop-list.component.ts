@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { googleCalendarUrl, outlookCalendarUrl, type Feed, type FeedOccurrence, type FeedWorkshop } from '@mentorkit/core/browser';
+import { googleCalendarUrl, outlookCalendarUrl, sessionUid, type Feed, type FeedOccurrence, type FeedWorkshop } from '@mentorkit/core/browser';
 import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
@@ -28,6 +28,8 @@ interface RenderContext {
   viewerZone: string;
   now: Date;
   level: number;
+  /** The feed's catalog id: calendar UIDs are named within it. */
+  catalogId?: string;
 }
 
 /**
@@ -234,7 +236,8 @@ export class MkWorkshopList extends MkElement {
     }
   }
 
-  private renderFeed(feed: Feed, ctx: RenderContext): TemplateResult {
+  private renderFeed(feed: Feed, base: RenderContext): TemplateResult {
+    const ctx = { ...base, catalogId: feed.catalog.id };
     const indexed = this.index(feed, ctx.now);
     const filters = this.filters;
     let sections = indexed.views.get(filters.view);
@@ -505,7 +508,7 @@ export class MkWorkshopList extends MkElement {
       ${rsvp.phase === 'open' || rsvp.phase === 'not-yet-open' ? this.renderRsvpAction(w, o, when) : nothing}
       <details class="calendar" part="calendar" .open=${calendarOpen} @toggle=${(e: Event) => this.toggleCalendar(o.id, (e.target as HTMLDetailsElement).open)}>
         <summary>${msg('Add to calendar', { id: 'calendar-add' })}<span class="visually-hidden">: ${w.title}, ${when}</span></summary>
-        ${calendarOpen ? this.renderCalendarLinks(w, o) : nothing}
+        ${calendarOpen ? this.renderCalendarLinks(w, o, ctx) : nothing}
       </details>
       <span class="rsvp-note" ?hidden=${!note}>${note}</span>
     </div>`;
@@ -545,9 +548,10 @@ export class MkWorkshopList extends MkElement {
     this.openCalendars = next;
   }
 
-  private renderCalendarLinks(w: FeedWorkshop, o: FeedOccurrence): TemplateResult {
+  private renderCalendarLinks(w: FeedWorkshop, o: FeedOccurrence, ctx: RenderContext): TemplateResult {
     const event: CalendarEvent = {
-      uid: `${w.id}/${o.id}@mentorkit`,
+      uid: sessionUid(ctx.catalogId ?? '', o.sessionId),
+      recurrenceId: o.recurrenceId,
       title: o.title && o.title !== w.title ? `${w.title}: ${o.title}` : w.title,
       start: o.start,
       end: o.end,

@@ -241,7 +241,9 @@ describe('<mk-workshop-list> RSVP and calendar actions', () => {
     const ics = await blobs[0]!.text();
     expect(ics).toContain('DTSTART:20260108T200000Z\r\n');
     expect(ics).toContain('DTSTAMP:20260105T120000Z\r\n');
-    expect(ics).toContain('UID:new-semester/new-semester-2026-01-08@mentorkit\r\n');
+    // The UID the feed's .ics and the RSVP service's invitation give this session (core's sessionUid).
+    expect(ics).toContain('UID:s1@columbia-amp.mentorkit\r\n');
+    expect(ics).not.toContain('RECURRENCE-ID');
   });
 });
 
