@@ -139,6 +139,26 @@ describe('attendee sign-in', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ineligible');
   });
 
+  it('a tampered state or nonce ends in the popup with the reason, and no token reaches the page', async () => {
+    for (const [param, value, reason] of [['state', (v: string) => `${v}x`, /state does not match/], ['nonce', () => 'a-nonce-of-the-attackers-choosing', /nonce/]] as const) {
+      const browser = new Browser();
+      const start = await browser.fetch(`${origin}/auth/attendee/login?origin=${encodeURIComponent(PAGE)}`);
+      expect(start.status).toBe(302);
+      const authorization = new URL(start.headers.get('location')!);
+      authorization.searchParams.set(param, value(authorization.searchParams.get(param)!));
+      const form = await browser.follow(authorization.href);
+      const back = await browser.submitLogin(form.url, await form.res.text(), 'pat');
+      expect(back.url.startsWith(`${origin}/auth/attendee/callback`)).toBe(true);
+      expect(back.res.status).toBe(400);
+      expect(back.res.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await back.res.text();
+      expect(html).toContain('Sign-in did not complete');
+      expect(html).toMatch(reason);
+      expect(html).not.toContain('<script');
+      expect(html).not.toContain('mka1.');
+    }
+  });
+
   it('refuses a forged or expired attendee token, and hands no token to a page of another origin', async () => {
     const pat = await signIn('pat');
     const [prefix, payload, mac] = pat.message.token.split('.');

@@ -32,7 +32,11 @@ const callback = createRoute({
   summary: 'Where the provider sends the popup back: hands the attendee token to the form',
   tags: ['Sign-in'],
   request: { query: z.object({ code: z.string().max(4000).optional(), state: z.string().max(500).optional(), error: z.string().max(200).optional() }).passthrough() },
-  responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'Posts the token to the opener and closes.' }, ...pickErrors(400, 404, 503) },
+  responses: {
+    200: { content: { 'text/html': { schema: z.string() } }, description: 'Posts the token to the opener and closes.' },
+    400: { content: { 'text/html': { schema: z.string() } }, description: 'The sign-in did not complete (refused, tampered, expired or replayed): a page saying why, for the person in the popup.' },
+    ...pickErrors(404, 503),
+  },
 });
 
 function page(nonce: string, origin: string, message: unknown, name: string): string {
@@ -40,6 +44,15 @@ function page(nonce: string, origin: string, message: unknown, name: string): st
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed in</title></head><body>
 <p>Signed in as ${escapeHtml(name)}. You can close this window and return to the RSVP form.</p>
 <script nonce="${nonce}">const d = ${data}; if (window.opener) { window.opener.postMessage(d.message, d.origin); window.close(); }</script>
+</body></html>`;
+}
+
+/** What the popup shows a person when the sign-in did not complete: the reason, and what to do (no script). */
+function failurePage(message: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in did not complete</title></head><body>
+<h1>Sign-in did not complete</h1>
+<p role="alert">${escapeHtml(message)}</p>
+<p>Close this window and choose “Sign in” on the RSVP form again.</p>
 </body></html>`;
 }
 
@@ -62,7 +75,17 @@ export function registerAttendeeAuthRoutes(app: App, table: RouteEntry[], auth: 
     return c.redirect(url, 302);
   });
   register(app, table, callback, 'public', async (c) => {
-    const { token, attendee, origin } = await attendeeAuth(auth).finish(c);
+    let signedIn: Awaited<ReturnType<AttendeeAuth['finish']>>;
+    try {
+      signedIn = await attendeeAuth(auth).finish(c);
+    } catch (error) {
+      // The person is looking at the popup: an answer for them, not for a program.
+      if (!(error instanceof ApiError) || error.code !== 'sign-in-failed') throw error;
+      c.header('Cache-Control', 'no-store');
+      c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      return c.html(failurePage(error.message), 400);
+    }
+    const { token, attendee, origin } = signedIn;
     const nonce = randomBytes(16).toString('base64');
     c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
