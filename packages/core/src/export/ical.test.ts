@@ -23,8 +23,8 @@ interface Seen {
 
 const seenSort = (a: Seen, b: Seen): number => (a.uid + a.start < b.uid + b.start ? -1 : a.uid + a.start > b.uid + b.start ? 1 : 0);
 
-/** Occurrences of every event in an .ics, expanded by ical.js (RECURRENCE-ID exceptions related to their masters). */
-function icalOccurrences(ics: string, window: { from: Date; to: Date }): Seen[] {
+/** The events of an .ics read by ical.js, by UID, with their RECURRENCE-ID exceptions related to them. */
+function icalMasters(ics: string): Map<string, ICAL.Event> {
   ICAL.TimezoneService.reset();
   const calendar = new ICAL.Component(ICAL.parse(ics));
   for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtimezone);
@@ -43,6 +43,12 @@ function icalOccurrences(ics: string, window: { from: Date; to: Date }): Seen[] 
     expect(master, `exception without a master: ${exception.uid}`).toBeDefined();
     master!.relateException(exception);
   }
+  return masters;
+}
+
+/** Occurrences of every event in an .ics, expanded by ical.js. */
+function icalOccurrences(ics: string, window: { from: Date; to: Date }): Seen[] {
+  const masters = icalMasters(ics);
   const out: Seen[] = [];
   const push = (uid: string, start: ICAL.Time, end: ICAL.Time, item: ICAL.Event) => {
     const dated = start.isDate;
@@ -284,15 +290,10 @@ describe('toICalendar round trip through ical.js', () => {
   it('names every occurrence as the feed does: the session UID, and for a repeating session the feed occurrence recurrenceId', () => {
     const catalog = fixture();
     const window = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2028-01-01T00:00:00Z') };
-    ICAL.TimezoneService.reset();
-    const calendar = new ICAL.Component(ICAL.parse(toICalendar(catalog, { now: NOW })));
-    for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtimezone);
-    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const ms = (t: ICAL.Time) => t.toUnixTime() * 1000;
     // Calendar side: uid + recurrence instant (or none for a single event) → start instant.
     const fromIcs = new Map<string, number>();
-    for (const master of events.filter((e) => !e.isRecurrenceException())) {
-      for (const exception of events.filter((e) => e.isRecurrenceException() && e.uid === master.uid)) master.relateException(exception);
+    for (const master of icalMasters(toICalendar(catalog, { now: NOW })).values()) {
       if (master.startDate.isDate) continue;
       if (!master.isRecurring()) {
         fromIcs.set(master.uid, ms(master.startDate));

@@ -9,10 +9,10 @@ import type { Image } from '../common/common.schema.js';
 import type { Organization as CatalogOrganization } from '../people/people.schema.js';
 import type { Occurrence } from '../recurrence/occurrence.js';
 import { expandOccurrences } from '../recurrence/index.js';
+import { originalStart } from '../recurrence/original-start.js';
 import type { Resource, ResourceKind } from '../resource/resource.schema.js';
 import { resolveRsvpWindow } from '../rsvp/window.js';
 import type { Location, SessionStatus } from '../session/session.schema.js';
-import { toInstant } from '../time/zoned.js';
 import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
 import { CatalogLookup, instantOption, occurrenceTitle, selectResources, selectWorkshops, type ResolvedObjective } from './lookup.js';
 import type {
@@ -297,7 +297,7 @@ class JsonLdWriter {
           description: [o.description, workshop.summary, workshop.description].filter(Boolean).join('\n\n') || undefined,
           startDate: dated ? o.localStart.slice(0, 10) : isoInstant(o.start),
           endDate: dated ? o.localEnd.slice(0, 10) : isoInstant(o.end),
-          previousStartDate: moved && !dated ? isoInstant(toInstant(o.recurrenceId, o.timeZone).toISO()!) : undefined,
+          previousStartDate: moved && !dated ? isoInstant(originalStart(o)) : undefined,
           eventAttendanceMode: mode,
           eventStatus: eventStatusOf(o.status),
           location,

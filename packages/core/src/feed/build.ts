@@ -5,8 +5,7 @@ import type { RsvpPolicy } from '../rsvp/policy.schema.js';
 import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
 import type { Resource } from '../resource/resource.schema.js';
 import { expandOccurrences } from '../recurrence/index.js';
-import { resolveWallClock } from '../time/zoned.js';
-import type { Occurrence } from '../recurrence/occurrence.js';
+import { originalStart } from '../recurrence/original-start.js';
 import { resolveRsvpWindow } from '../rsvp/window.js';
 import { effectivePolicy } from '../workshop/workshop.js';
 import { FEED_VERSION, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedPresenter, type FeedResource, type FeedRsvpPolicy, type FeedWorkshop } from './feed.schema.js';
@@ -276,11 +275,4 @@ function compact<T extends object>(value: T): T {
   const out = {} as Record<string, unknown>;
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
   return out as T;
-}
-
-/** An occurrence's original start as an instant: its start unless an override moved it. */
-function originalStart(o: Occurrence): string | undefined {
-  if (o.localStart === o.recurrenceId) return o.start;
-  const resolved = resolveWallClock(o.recurrenceId, o.timeZone);
-  return resolved.ok ? (resolved.instant.toISO() ?? undefined) : undefined;
 }

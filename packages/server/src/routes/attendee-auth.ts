@@ -75,19 +75,18 @@ export function registerAttendeeAuthRoutes(app: App, table: RouteEntry[], auth: 
     return c.redirect(url, 302);
   });
   register(app, table, callback, 'public', async (c) => {
+    c.header('Cache-Control', 'no-store');
     let signedIn: Awaited<ReturnType<AttendeeAuth['finish']>>;
     try {
       signedIn = await attendeeAuth(auth).finish(c);
     } catch (error) {
       // The person is looking at the popup: an answer for them, not for a program.
       if (!(error instanceof ApiError) || error.code !== 'sign-in-failed') throw error;
-      c.header('Cache-Control', 'no-store');
       c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
       return c.html(failurePage(error.message), 400);
     }
     const { token, attendee, origin } = signedIn;
     const nonce = randomBytes(16).toString('base64');
-    c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
     const person = { name: attendee.name, email: attendee.email, ...attendee.facts, expiresAt: attendee.expiresAt.toISOString() };
     return c.html(page(nonce, origin, { type: ATTENDEE_MESSAGE, token, person }, attendee.name ?? attendee.email ?? 'you'), 200);
