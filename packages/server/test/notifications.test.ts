@@ -243,6 +243,23 @@ describe('catalog changes', () => {
   });
 });
 
+describe('a repeating session losing an occurrence', () => {
+  it('the cancellation names the removed occurrence by its RECURRENCE-ID in the session’s zone', async () => {
+    const h3 = await harness({ capacity: 3 });
+    const body = rsvpBody({ workshopId: 'series', occurrenceId: 'series-s@2026-03-16T12:00' }, { role: undefined as never, field: undefined as never });
+    expect((await h3.post('/rsvps', body)).status).toBe(201);
+    await h3.server.runDueWork();
+    smtp.messages.length = 0;
+    // The series ends a week early: its last occurrence (12:00 in New York, 16:00 UTC) is gone from the catalog.
+    writeFileSync(h3.catalogFile, catalogYaml({ capacity: 3 }).replace('FREQ=WEEKLY;COUNT=3', 'FREQ=WEEKLY;COUNT=2'));
+    expect(await h3.server.reload()).toBe(true);
+    await h3.server.runDueWork();
+    const mine = byTo(body.person.email);
+    expect(mine.map((m) => m.kind)).toEqual(['occurrence-cancelled']);
+    expect(vevent(mine[0]!)).toMatchObject({ method: 'CANCEL', uid: sessionUid('test-catalog', 'series-s'), recurrenceId: '2026-03-30T16:00:00.000Z' });
+  });
+});
+
 describe('sharing one database', () => {
   it('two servers on one database deliver the outbox together without a double', async () => {
     const second = await createServer({ catalogs: [h.catalogFile], clock: h.clock, database: h.server.services.database, logger: silentLogger, rateLimit: false, mail: { smtpUrl: smtp.url, from: FROM, batchSize: 5 } });
@@ -261,7 +278,7 @@ describe('sharing one database', () => {
 
 describe('rendering', () => {
   const occurrence = { id: 'x-s@2026-03-12T15:00', sessionId: 'x-s', start: '2026-03-12T15:00:00.000-04:00', end: '2026-03-12T16:30:00.000-04:00', timeZone: 'America/New_York', localStart: '2026-03-12T15:00', localEnd: '2026-03-12T16:30', status: 'scheduled' as const, location: { kind: 'in-person' as const, venue: 'Hall <A> & "B"' } };
-  const base = { name: 'Ana', email: 'ana@example.edu', programTitle: 'P & Q', contactEmail: undefined, workshopTitle: '<script>x</script>', catalogId: 'c', occurrence, recurring: false, sequence: 0, manageUrl: 'https://rsvp.example.edu/manage', manageHasToken: false, from: 'm@example.edu', now: new Date('2026-03-01T12:00:00Z') };
+  const base = { name: 'Ana', email: 'ana@example.edu', programTitle: 'P & Q', contactEmail: undefined, workshopTitle: '<script>x</script>', catalogId: 'c', occurrence, sequence: 0, manageUrl: 'https://rsvp.example.edu/manage', manageHasToken: false, from: 'm@example.edu', now: new Date('2026-03-01T12:00:00Z') };
   it('an offer states its deadline in the session’s zone, in both languages, and escapes catalog text in the HTML', () => {
     const en = renderMessage({ ...base, kind: 'offered', locale: 'en', offerExpiresAt: new Date('2026-03-02T17:00:00Z') });
     expect(en.text).toContain('before March 2, 2026');

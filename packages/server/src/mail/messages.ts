@@ -3,7 +3,7 @@
  * `.ics` carries. Pure: the same inputs give the same message. Every piece of catalog text is escaped in the
  * HTML body and in the iCalendar text. To change a message's words, edit {@link TEXTS} (both languages).
  */
-import { sessionUid, toInstant, type FeedOccurrence } from '@mentorkit/core';
+import { sessionUid, type FeedOccurrence } from '@mentorkit/core';
 import { escapeHtml } from '../html.js';
 
 export type MessageKind =
@@ -33,9 +33,8 @@ export interface MessageInput {
   contactEmail: string | undefined;
   workshopTitle: string;
   catalogId: string;
+  /** With `recurrenceId` when its session repeats (its occurrences share one UID; RECURRENCE-ID names this one). */
   occurrence: FeedOccurrence;
-  /** The session repeats (its occurrences share one UID; this one is named by RECURRENCE-ID). */
-  recurring: boolean;
   /** The iCalendar SEQUENCE of the occurrence (raised on every change people are told of). */
   sequence: number;
   /** The manage link: with the token in the confirmation, the manage page otherwise. */
@@ -298,13 +297,6 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-/** An occurrence recorded before feeds carried `recurrenceId`: its original start is in its id. */
-function originalLocalStart(o: FeedOccurrence): string {
-  const at = o.id.lastIndexOf('@');
-  const local = at >= 0 ? o.id.slice(at + 1) : o.localStart;
-  return local.length === 16 ? local : local.slice(0, 19);
-}
-
 /**
  * The invitation: the occurrence as one VEVENT with the UID the feed's `.ics` gives its session
  * (`sessionUid`), RECURRENCE-ID naming the occurrence of a repeating session, SEQUENCE from the server's
@@ -312,7 +304,7 @@ function originalLocalStart(o: FeedOccurrence): string {
  */
 export function invitation(input: MessageInput, method: 'REQUEST' | 'CANCEL', title: string, place: string | undefined): string {
   const o = input.occurrence;
-  const recurrenceId = o.recurrenceId !== undefined ? utc(new Date(o.recurrenceId)) : input.recurring ? utc(new Date(toInstant(originalLocalStart(o), o.timeZone).toMillis())) : undefined;
+  const recurrenceId = o.recurrenceId !== undefined ? utc(o.recurrenceId) : undefined;
   const cancelled = method === 'CANCEL';
   const lines = [
     'BEGIN:VCALENDAR',

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { FeedOccurrence } from '@mentorkit/core';
+import { toInstant, type FeedOccurrence, type Session } from '@mentorkit/core';
 import type { CatalogStore } from '../catalog/store.js';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/database.js';
@@ -169,8 +169,7 @@ export class Notifier {
         contactEmail: contact,
         workshopTitle: entry?.workshop.title ?? r.workshopId,
         catalogId: entry?.catalogId ?? '',
-        occurrence: r.occurrence,
-        recurring: session?.recurrence !== undefined,
+        occurrence: withRecurrenceId(r.occurrence, session),
         sequence: r.sequence,
         manageUrl: event.token !== undefined ? `${manageBase}#${event.token}` : manageBase,
         manageHasToken: event.token !== undefined,
@@ -233,6 +232,16 @@ function fromSnapshot(s: typeof occurrenceSnapshots.$inferSelect): FeedOccurrenc
     status: 'cancelled',
     ...(location ? { location } : {}),
   };
+}
+
+/**
+ * An occurrence the catalog no longer has (rebuilt from its snapshot) of a repeating session it still has:
+ * its RECURRENCE-ID as the feed gave it, the original wall-clock start in its id (core's
+ * `<session>@<original start>`) read in the session's zone.
+ */
+function withRecurrenceId(o: FeedOccurrence, session: Session | undefined): FeedOccurrence {
+  if (o.recurrenceId !== undefined || session?.recurrence === undefined) return o;
+  return { ...o, recurrenceId: toInstant(o.id.slice(o.id.lastIndexOf('@') + 1), session.timeZone).toISO()! };
 }
 
 export interface DeliveryResult {
