@@ -3,7 +3,7 @@
  * own OpenID Connect provider (its page lists the demo accounts) back to the RSVP service under /api, as
  * the organizer; a student gets no staff session; and stopping the demo leaves nothing listening.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,11 +31,6 @@ afterAll(async () => {
 
 const bodyJson = async (page: Page) => JSON.parse(await page.locator('body').innerText()) as Record<string, unknown>;
 
-/** Whether the demo's RSVP service serves the organizer console (GET /console is not a 404). */
-async function hasConsole(): Promise<boolean> {
-  return (await demo.rsvp.fetch(new Request('http://localhost/console', { redirect: 'manual' }))).status !== 404;
-}
-
 /** On the provider's sign-in page: picks the demo account named `name` and waits to be back on the demo. */
 async function pick(page: Page, name: string) {
   await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/api/')), page.getByRole('button', { name: new RegExp(name) }).click()]);
@@ -52,30 +47,60 @@ describe('demo sign-in', () => {
     const accounts = await page.locator('#organizers').innerText();
     for (const a of Object.values(DEMO_ACCOUNTS)) expect(accounts).toContain(a.claims.name);
     await page.getByRole('link', { name: 'Organizer console' }).first().click();
-    const console = await hasConsole();
-    if (console) {
-      // The console, under /api, asks a visitor to sign in.
-      await page.waitForURL((url) => url.pathname === '/api/console/');
-      await page.getByRole('link', { name: 'Sign in' }).click();
-    }
+    // The console, under /api, asks a visitor to sign in.
+    await page.waitForURL((url) => url.pathname === '/api/console/');
+    await page.getByRole('link', { name: 'Sign in' }).click();
     // The demo's provider, on the demo's origin under /oidc, lists every demo account.
     await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
     expect(new URL(page.url()).origin).toBe(demo.url);
     for (const a of Object.values(DEMO_ACCOUNTS)) await expect.poll(() => page.getByRole('button', { name: new RegExp(a.claims.name) }).count()).toBe(1);
     await pick(page, 'Olu Organizer');
 
-    expect(new URL(page.url()).pathname).toBe(console ? '/api/console/' : '/api/auth/me');
+    expect(new URL(page.url()).pathname).toBe('/api/console/');
     // Who the service says is signed in, through the /api prefix with the session cookie the sign-in set.
     await page.goto(`${demo.url}/api/auth/me`);
     expect(await bodyJson(page)).toMatchObject({ via: 'session', email: DEMO_ACCOUNTS.olu.claims.email, name: 'Olu Organizer', roles: { admin: false, programs: [...DEMO_PROGRAMS].sort() } });
-    if (console) {
-      const res = await page.goto(`${demo.url}/api/console/`);
-      expect(res?.status()).toBe(200);
-      // Signed in, the console offers to sign out rather than to sign in.
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    }
+    const res = await page.goto(`${demo.url}/api/console/`);
+    expect(res?.status()).toBe(200);
+    // Signed in, the console offers to sign out rather than to sign in.
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
     const session = (await context.cookies(demo.url)).find((c) => c.name === 'mk_session');
     expect(session).toMatchObject({ path: '/', httpOnly: true, sameSite: 'Lax' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the organizer takes attendance at a held session and downloads the credential of the person who completed the program', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(`${demo.url}/organizer`);
+    await page.waitForURL((url) => url.pathname === '/api/console/');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
+    await pick(page, 'Olu Organizer');
+
+    // The practice program's session held the day before the demo's clock started.
+    await page.getByLabel('Show').selectOption('past');
+    await page.getByRole('link', { name: /^Roster\W+Held practice session/ }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Wren Walker');
+    await page.getByRole('textbox', { name: 'E-mail (optional)' }).fill('wren.walker@example.edu');
+    await page.getByRole('button', { name: 'Add walk-in' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Wren Walker was added as a walk-in.');
+    expect(await page.locator('table.roster tbody tr').filter({ hasText: 'Wren Walker' }).innerText()).toMatch(/Wren Walker/);
+
+    // She attended every held session of the program, so she completed it and has a credential.
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Completion' }).click();
+    await page.getByRole('link', { name: 'Practice RSVP', exact: true }).click();
+    const row = page.locator('table.completion tbody tr').filter({ hasText: 'Wren Walker' });
+    await row.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /Download credential/ }).click()]);
+    const credential = JSON.parse(readFileSync(await download.path(), 'utf8')) as { type: string[]; credentialSubject: { achievement: { name: string } }; issuer: { name: string }; proof: { cryptosuite: string } };
+    expect(credential.type).toContain('OpenBadgeCredential');
+    expect(credential.credentialSubject.achievement.name).toMatch(/Practice RSVP/);
+    expect(credential.issuer.name).toBe('Demo Mentoring Center');
+    expect(credential.proof.cryptosuite).toBe('eddsa-jcs-2022');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -329,8 +329,18 @@ describe('who may ask', () => {
     expect(audit.at(-1)).toMatchObject({ actor: 'organizer-series@example.edu', subject: 'series', detail: { personKey: alice.personKey } });
   });
 
+  it('the list of programs names only the caller’s own, with titles; an admin sees all', async () => {
+    expect((await call('/admin/programs', await session(['other']))).body).toEqual({ programs: [{ id: 'other', title: 'Another program', catalogId: 'completion-test', completion: null }] });
+    expect((await call('/admin/programs', await session(['nothing-here']))).body).toEqual({ programs: [] });
+    expect((await asAdmin('/admin/programs')).body.programs.map((p: { id: string; title: string; completion: number | null }) => [p.id, p.title, p.completion])).toEqual([
+      ['other', 'Another program', null],
+      ['series', 'Mentoring Up', 0.75],
+    ]);
+  });
+
   it('without credentials: 401', async () => {
     expect((await call('/admin/programs/series/completion')).status).toBe(401);
+    expect((await call('/admin/programs')).status).toBe(401);
   });
 });
 

@@ -400,9 +400,12 @@ describe('the organizer console in Chromium', () => {
   });
 
   it('shows attendance and completion with the CSV and a credential for each person who completed', async () => {
-    await page.goto(`${rig.origin}/console/#/completion/mentoring`);
+    // From the list of programs to one: the view loads the program picked.
+    await page.goto(`${rig.origin}/console/#/completion`);
+    await page.getByRole('link', { name: 'Mentoring Up', exact: true }).click();
     const rows = page.locator('table.completion tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Attendance and completion: Mentoring Up');
     const report = await apiGet('/admin/programs/mentoring/completion');
     expect(await rows.count()).toBe(report.people.length);
     const completed = report.people.filter((p: { completed: boolean }) => p.completed).map((p: { name: string }) => p.name).sort();

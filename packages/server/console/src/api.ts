@@ -29,6 +29,15 @@ export interface RegistrationRow {
   checkedInAt?: string | null;
 }
 
+/** A program the signed-in person runs (GET /admin/programs). */
+export interface ProgramSummary {
+  id: string;
+  title: string;
+  catalogId: string;
+  /** The share of held sessions that completes it, or null when the catalog does not say. */
+  completion: number | null;
+}
+
 export interface Occurrence {
   workshopId: string;
   occurrenceId: string;

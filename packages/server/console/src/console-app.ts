@@ -4,6 +4,9 @@
  * system's preference or the toggle, remembered in localStorage).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+// A view loads what it shows when it connects: each route gets its own, so going from one program's
+// completion (or one occurrence) to another's loads the other's.
+import { keyed } from 'lit/directives/keyed.js';
 import { baseStyles, tokenStyles } from '@mentorkit/elements/tokens';
 import { api, apiUrl, ApiFailure, setCsrf, type Me } from './api.js';
 import { href } from './format.js';
@@ -196,7 +199,7 @@ export class MkConsole extends LitElement {
           <button type="button" class="button secondary small" aria-pressed=${dark ? 'true' : 'false'} @click=${() => this.#toggleTheme()}>Dark theme</button>
         </div>
       </header>
-      <main id="main">${this.#renderMain()}</main>
+      <main id="main">${keyed(JSON.stringify(this.route), this.#renderMain())}</main>
     `;
   }
 
@@ -221,7 +224,7 @@ export class MkConsole extends LitElement {
       case 'check-in':
         return html`<mk-console-check-in .workshopId=${r.workshopId} .occurrenceId=${r.occurrenceId}></mk-console-check-in>`;
       case 'completion':
-        return html`<mk-console-completion .me=${this.me} .programId=${r.programId}></mk-console-completion>`;
+        return html`<mk-console-completion .programId=${r.programId}></mk-console-completion>`;
       case 'audit':
         return html`<mk-console-audit></mk-console-audit>`;
       default:

@@ -40,6 +40,26 @@ const CompletionSchema = z
   })
   .openapi('Completion');
 
+const ProgramSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    catalogId: z.string(),
+    completion: z.number().nullable().openapi({ description: 'The share of held sessions that completes the program (`completion.attendance`), or null when the catalog does not say.' }),
+  })
+  .openapi('ProgramSummary');
+
+const programs = createRoute({
+  method: 'get',
+  path: '/admin/programs',
+  summary: 'The programs the caller runs (all for an admin), with their titles, in title order',
+  tags: ['Console'],
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ programs: z.array(ProgramSummarySchema) }) } }, description: 'The programs.' },
+    ...pickErrors(401),
+  },
+});
+
 const CSV_COLUMNS = ['personKey', 'name', 'email', 'attended', 'of', 'share', 'completed', 'lastAttendedAt'] as const;
 
 const completion = createRoute({
@@ -87,6 +107,14 @@ function baseUrl(c: Context<Env>): string {
 }
 
 export function registerCompletionRoutes(app: App, table: RouteEntry[]): void {
+  register(app, table, programs, 'staff', (c) => {
+    const { admin, programs: organized } = c.var.principal.roles;
+    const list = c.var.services.catalogs.current.catalogs.flatMap(({ catalog }) =>
+      catalog.programs.filter((p) => admin || organized.includes(p.id)).map((p) => ({ id: p.id, title: p.title, catalogId: catalog.id, completion: p.completion?.attendance ?? null })),
+    );
+    return c.json({ programs: list.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id)) }, 200);
+  });
+
   register(app, table, completion, organizerOfProgram, async (c) => {
     const { programId } = c.req.valid('param');
     const { format } = c.req.valid('query');

@@ -1,20 +1,19 @@
 /** A program's attendance and completion, with its CSV and a credential to download per person who completed. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { api, apiUrl, type Completion, type Me, type Occurrence } from '../api.js';
+import { api, apiUrl, type Completion, type ProgramSummary } from '../api.js';
 import { href } from '../format.js';
 import { ConsoleView } from './view.js';
 
 export class MkConsoleCompletion extends ConsoleView {
-  static override properties = { ...ConsoleView.properties, me: { attribute: false }, programId: { attribute: false }, programs: { state: true }, report: { state: true } };
+  static override properties = { ...ConsoleView.properties, programId: { attribute: false }, programs: { state: true }, report: { state: true } };
 
-  declare me: Me | undefined;
   declare programId: string | undefined;
-  declare programs: string[] | undefined;
+  /** The programs the signed-in person runs (all, for an admin). */
+  declare programs: ProgramSummary[] | undefined;
   declare report: Completion | undefined;
 
   constructor() {
     super();
-    this.me = undefined;
     this.programId = undefined;
     this.programs = undefined;
     this.report = undefined;
@@ -27,24 +26,20 @@ export class MkConsoleCompletion extends ConsoleView {
 
   async load() {
     await this.run(async () => {
-      let programs = this.me?.roles.programs ?? [];
-      if (this.me?.roles.admin) {
-        const { occurrences } = await api<{ occurrences: Occurrence[] }>('/admin/occurrences?when=all');
-        programs = [...new Set(occurrences.flatMap((o) => o.programs))].sort();
-      }
-      this.programs = programs;
+      this.programs = (await api<{ programs: ProgramSummary[] }>('/admin/programs')).programs;
       if (this.programId !== undefined) this.report = await api<Completion>(`/admin/programs/${encodeURIComponent(this.programId)}/completion`);
     });
   }
 
   override render(): TemplateResult {
     const programs = this.programs;
+    const title = this.programId === undefined ? undefined : (programs?.find((p) => p.id === this.programId)?.title ?? this.programId);
     return html`
-      <h1 tabindex="-1">Attendance and completion${this.programId ? html`: ${this.programId}` : nothing}</h1>
+      <h1 tabindex="-1">Attendance and completion${title === undefined ? nothing : html`: ${title}`}</h1>
       ${programs !== undefined && programs.length > 1 || this.programId === undefined
         ? html`<nav aria-label="Programs">
             <ul class="plain row-actions">
-              ${(programs ?? []).map((p) => html`<li><a class="button secondary small" href=${href.completion(p)} aria-current=${p === this.programId ? 'page' : nothing}>${p}</a></li>`)}
+              ${(programs ?? []).map((p) => html`<li><a class="button secondary small" href=${href.completion(p.id)} aria-current=${p.id === this.programId ? 'page' : nothing}>${p.title}</a></li>`)}
             </ul>
           </nav>`
         : nothing}
