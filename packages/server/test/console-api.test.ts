@@ -340,6 +340,12 @@ describe('GET /admin/audit', () => {
     const csv = await organizer.getText('/admin/registrations?workshop=first&format=csv');
     expect(csv.status).toBe(200);
     expect(await auditOf('registrations.export')).toEqual([{ actor: 'org@example.edu', subject: 'first', detail: { rows: csv.body.trim().split('\r\n').length - 1 } }]);
+    // The roster export says who came and when, in its last column, as the JSON listing does.
+    const [header, ...lines] = csv.body.trim().split('\r\n');
+    expect(header!.split(',').at(-1)).toBe('checkedInAt');
+    const checkedIn = Object.fromEntries(lines.map((l) => [l.split(',')[0], l.split(',').at(-1)]));
+    expect(checkedIn).toEqual(Object.fromEntries((await rows('?workshop=first')).map((r) => [r.registrationId, r.checkedInAt ?? ''])));
+    expect(Object.values(checkedIn).filter(Boolean).length).toBeGreaterThan(0);
     const mine = (await organizer.get('/admin/audit?limit=1000')).body.entries as { action: string; subject: string }[];
     expect(mine.map((e) => e.action)).toEqual(expect.arrayContaining(['registration.walk-in', 'registration.check-in', 'occurrence.message', 'registrations.export']));
     expect(mine.map((e) => e.action)).not.toContain('registration.move'); // `many` is in no program

@@ -93,7 +93,7 @@ const erasePerson = createRoute({
   responses: { 200: { content: { 'application/json': { schema: z.object({ submissions: z.number().int(), cancelled: z.number().int() }) } }, description: 'Erased.' }, ...pickErrors(401, 403, 415, 422, 503) },
 });
 
-const CSV_COLUMNS = ['registrationId', 'workshopId', 'occurrenceId', 'status', 'code', 'tierId', 'position', 'requestedAt', 'decidedAt', 'name', 'email', 'role', 'field', 'department', 'institution'] as const;
+const CSV_COLUMNS = ['registrationId', 'workshopId', 'occurrenceId', 'status', 'code', 'tierId', 'position', 'requestedAt', 'decidedAt', 'name', 'email', 'role', 'field', 'department', 'institution', 'checkedInAt'] as const;
 
 /**
  * RFC 4180 CSV; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.

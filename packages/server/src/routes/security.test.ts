@@ -55,7 +55,7 @@ describe('access, from the route table', () => {
     const csv = await h.admin('/admin/registrations?format=csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
-    expect((csv.body as string).split('\r\n')[0]).toBe('registrationId,workshopId,occurrenceId,status,code,tierId,position,requestedAt,decidedAt,name,email,role,field,department,institution');
+    expect((csv.body as string).split('\r\n')[0]).toBe('registrationId,workshopId,occurrenceId,status,code,tierId,position,requestedAt,decidedAt,name,email,role,field,department,institution,checkedInAt');
   });
 });
 
