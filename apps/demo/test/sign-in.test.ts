@@ -86,9 +86,15 @@ describe('demo sign-in', () => {
     await page.getByRole('link', { name: /^Roster\W+Held practice session/ }).click();
     await page.getByRole('textbox', { name: 'Name' }).fill('Wren Walker');
     await page.getByRole('textbox', { name: 'E-mail (optional)' }).fill('wren.walker@example.edu');
+    // Added without checking her in: she is checked in at the door, on the check-in screen.
+    await page.getByRole('checkbox', { name: 'Checked in now' }).uncheck();
     await page.getByRole('button', { name: 'Add walk-in' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Wren Walker was added as a walk-in.');
-    expect(await page.locator('table.roster tbody tr').filter({ hasText: 'Wren Walker' }).innerText()).toMatch(/Wren Walker/);
+    await page.getByRole('link', { name: 'Check-in', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill('wren');
+    await page.getByRole('button', { name: 'Check in Wren Walker' }).click();
+    await page.getByRole('button', { name: 'Undo Wren Walker' }).waitFor();
+    await page.getByText('All check-ins sent.').waitFor();
 
     // She attended every held session of the program, so she completed it and has a credential.
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Completion' }).click();

@@ -222,6 +222,12 @@ describe('check-in', () => {
     expect((await send(true, 40)).body.checkedInAt).toBe(at(40));
     // Without `at`: now.
     expect((await postAdmin(`/admin/registrations/${id}/check-in`, { present: true, clientId: randomUUID() })).body.checkedInAt).toBe('2026-03-01T12:00:00.000Z');
+    // With an age (what the console sends): the server's now less the age, whatever the phone's clock says;
+    // the age wins over an instant from a phone whose clock is years off.
+    const aged = randomUUID();
+    expect((await postAdmin(`/admin/registrations/${id}/check-in`, { present: true, clientId: aged, ageMs: 90_000, at: '2031-01-01T00:00:00Z' })).status).toBe(200);
+    expect((await db().select().from(checkIns).where(eq(checkIns.clientId, aged)))[0]!.at.toISOString()).toBe('2026-03-01T11:58:30.000Z');
+    expect((await postAdmin(`/admin/registrations/${id}/check-in`, { present: true, clientId: randomUUID(), ageMs: -1 })).body.error.issues[0].path).toBe('body.ageMs');
   });
 
   it('refuses a cancelled or waiting registration (409), a clientId used for another one, a bad clientId and a time in the future', async () => {

@@ -61,7 +61,7 @@ export class CheckInQueue extends EventTarget {
         const next = this.items[0];
         if (next === undefined) return;
         try {
-          const answer = await api<CheckInAnswer>(`/admin/registrations/${encodeURIComponent(next.registrationId)}/check-in`, { method: 'POST', body: { present: next.present, clientId: next.clientId, at: next.at } });
+          const answer = await api<CheckInAnswer>(`/admin/registrations/${encodeURIComponent(next.registrationId)}/check-in`, { method: 'POST', body: { present: next.present, clientId: next.clientId, ageMs: Math.max(0, Date.now() - Date.parse(next.at)) } });
           this.dispatchEvent(new CustomEvent<CheckInAnswer>('sent', { detail: answer }));
         } catch (error) {
           // Offline, the server away or busy, or signed out: keep it and try again later.

@@ -105,7 +105,8 @@ const checkIn = createRoute({
       z.object({
         present: z.boolean(),
         clientId: z.uuid().openapi({ description: 'Made by the phone for this check-in, kept in its queue.' }),
-        at: z.iso.datetime({ offset: true }).optional().openapi({ description: 'When staff marked it (default: when it arrives).' }),
+        at: z.iso.datetime({ offset: true }).optional().openapi({ description: 'When staff marked it, by the sender’s clock (default: when it arrives).' }),
+        ageMs: z.number().int().min(0).max(90 * 86_400_000).optional().openapi({ description: 'How long ago staff marked it, by the sender’s own clock, when sent (wins over `at`): a phone whose clock is off still records the right moment.' }),
       }),
     ),
   },

@@ -447,10 +447,11 @@ export class StaffActions {
    * id again changes nothing and answers `replay: true`. The registration's state follows the mark with the
    * latest `at`, so a queue replayed late does not undo a later correction.
    */
-  async checkIn(registrationId: string, mark: { present: boolean; clientId: string; at?: string | undefined }, actor: string): Promise<{ registrationId: string; checkedInAt: string | null; replay: boolean }> {
+  async checkIn(registrationId: string, mark: { present: boolean; clientId: string; at?: string | undefined; ageMs?: number | undefined }, actor: string): Promise<{ registrationId: string; checkedInAt: string | null; replay: boolean }> {
     const row = await this.#registration(registrationId);
     const received = this.#clock();
-    const at = mark.at === undefined ? received : new Date(mark.at);
+    // An age needs no agreement between the phone's clock and the server's; an instant does.
+    const at = mark.ageMs !== undefined ? new Date(received.getTime() - mark.ageMs) : mark.at === undefined ? received : new Date(mark.at);
     if (at.getTime() > received.getTime() + CLOCK_SKEW_MS) {
       throw new ApiError('invalid', 'The check-in time is in the future; check the phone’s clock.', { issues: [{ path: 'body.at', message: 'later than now' }] });
     }
