@@ -15,8 +15,9 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit'
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 const tags = await buildCdn({ outdir: join(root, 'dist/cdn') });
-// The CDN files' types: the bundle exports what define/all exports; the autoloader exports nothing.
-writeFileSync(join(root, 'dist/cdn/mentorkit.d.ts'), "export * from '../define/all.js';\n");
+// The CDN files' types: they export nothing (the bundle also runs as a classic script, see cdn.mjs);
+// the classes come from the package's main entry, or from `customElements.get('mk-…')`.
+writeFileSync(join(root, 'dist/cdn/mentorkit.d.ts'), 'export {};\n');
 writeFileSync(join(root, 'dist/cdn/autoloader.d.ts'), 'export {};\n');
 run(bin('custom-elements-manifest'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
 console.log(`built ${tags.join(', ')}`);

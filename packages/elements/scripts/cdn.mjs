@@ -1,6 +1,7 @@
 /**
  * The CDN build (esbuild), shared by the package build and the tests that load the bundle:
- *   <outdir>/mentorkit.js           one minified, self-contained file registering every tag
+ *   <outdir>/mentorkit.js           one minified, self-contained file registering every tag, exporting
+ *                                   nothing: a classic `<script>` runs it as well as a module script
  *   <outdir>/components/mk-*.js     one module per tag, shared code in components/chunks/
  *   <outdir>/locales/<lang>.js      a translation, imported by mentorkit.js only when a widget needs it
  *   <outdir>/autoloader.js          imports components/mk-*.js for tags that appear on the page
@@ -174,6 +175,12 @@ export async function buildCdn({ outdir, minify = true, only }) {
       ? { stdin: { contents: only.map((name) => `export * from './src/define/${name}.js';`).join('\n'), resolveDir: root, sourcefile: 'only.ts', loader: 'ts' } }
       : { entryPoints: ['src/define/all.ts'] }),
     outfile: join(outdir, 'mentorkit.js'),
+    // No top-level `export` (nor `import`): the file then runs alike from `<script type="module">` and a
+    // classic `<script>`, which rejects module syntax with a bare "Unexpected token 'export'". Its
+    // bindings stay inside the function, clear of the page's globals; strict as a module would be.
+    // The locale files stay modules, loaded by `import()`, which classic scripts may call too.
+    format: 'iife',
+    banner: { js: '"use strict";' },
     plugins: [...common.plugins, lazyLocalesPlugin(localeModules)],
   });
   if (only) {
