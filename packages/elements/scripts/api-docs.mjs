@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const docsPath = join(root, '../../docs/elements.md');
 
 /** Tags in the order the reference presents them. */
-const ORDER = ['mk-workshop-list', 'mk-rsvp-form', 'mk-resource-card', 'mk-resource-list', 'mk-curriculum'];
+const ORDER = ['mk-workshop-list', 'mk-rsvp-form', 'mk-resource-card', 'mk-resource-list', 'mk-curriculum', 'mk-program'];
 
 /** A table cell: one line, pipes escaped. */
 const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();

@@ -10,6 +10,7 @@ export { MkResourceCard } from './components/resource-card/resource-card.compone
 export { MkResourceList } from './components/resource-list/resource-list.component.js';
 export type { ResourceFilters } from './components/resource-list/resource-filter.js';
 export { MkCurriculum, type VariantChangeDetail } from './components/curriculum/curriculum.component.js';
+export { MkProgram } from './components/program/program.component.js';
 export type {
   MkEventMap,
   RsvpAnswer,

@@ -38,7 +38,7 @@ describe('CDN bundle', () => {
   });
 
   it('registers every component folder that has a define module', () => {
-    expect(definedTags()).toEqual(['curriculum', 'resource-card', 'resource-list', 'rsvp-form', 'workshop-list']);
+    expect(definedTags()).toEqual(['curriculum', 'program', 'resource-card', 'resource-list', 'rsvp-form', 'workshop-list']);
   });
 
   it('builds the one file with only the elements asked for, and names an element it does not know', async () => {
@@ -48,9 +48,9 @@ describe('CDN bundle', () => {
       expect(readdirSync(outdir).filter((f) => f.endsWith('.js'))).toEqual(['mentorkit.js']);
       const text = readFileSync(join(outdir, 'mentorkit.js'), 'utf8');
       expect(text).toContain('"mk-resource-card"');
-      expect(text).not.toMatch(/"mk-(workshop-list|rsvp-form|resource-list|curriculum)"/);
+      expect(text).not.toMatch(/"mk-(workshop-list|rsvp-form|resource-list|curriculum|program)"/);
       await expect(buildCdn({ outdir, only: ['resource-card', 'calendar'] })).rejects.toThrow(
-        'no define module for calendar in src/define/ (there are curriculum, resource-card, resource-list, rsvp-form, workshop-list)',
+        'no define module for calendar in src/define/ (there are curriculum, program, resource-card, resource-list, rsvp-form, workshop-list)',
       );
       expect(readdirSync(outdir), 'a refused build leaves the last one alone').toContain('mentorkit.js');
     } finally {

@@ -34,7 +34,7 @@ export const PastedTags: Story = {
     const snippets = `${TAGS}\n${RESOURCE_CARD}`;
     for (const tag of MANIFEST_TAGS) await expect(snippets, `the embed page shows no <${tag}>`).toContain(`<${tag} `);
     const pasted = [...canvasElement.querySelectorAll('.pasted > *')];
-    await expect(pasted.length).toBe(4);
+    await expect(pasted.length).toBe(5);
     for (const el of pasted) {
       await expect(customElements.get(el.localName), `<${el.localName}> is not registered`).toBeDefined();
       // Loaded (not loading) and not an error: the snippet's attributes are enough.

@@ -18,7 +18,10 @@ export const SINGLE_FILE_SCRIPT = `<script type="module" src="${CDN}/mentorkit.j
 export const AUTOLOADER_SCRIPT = `<script type="module" src="${CDN}/autoloader.js"></script>`;
 
 /** The tags, as a CMS editor pastes them into a page (each one works alone). */
-export const TAGS = `<!-- Upcoming workshops, with filters, add-to-calendar and RSVP buttons -->
+export const TAGS = `<!-- The program's introduction, outcomes, audiences, FAQ and contacts -->
+<mk-program src="${FEED}" program-id="mentoring-up"></mk-program>
+
+<!-- Upcoming workshops, with filters, add-to-calendar and RSVP buttons -->
 <mk-workshop-list src="${FEED}" view="upcoming"></mk-workshop-list>
 
 <!-- The RSVP form for one workshop; the RSVP service answers at the endpoint -->

@@ -47,6 +47,21 @@ interface Dated {
   key: number;
 }
 
+/** `YYYY-MM-DD` of an instant in `timeZone`. */
+function dateIn(instant: string | Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * Whether an occurrence is over. One whose time is unknown stays to come until its last date has passed
+ * in its own zone: its start and end times are placeholders.
+ */
+function ended(o: FeedOccurrence, now: Date, t: number): boolean {
+  return o.timeUnknown ? dateIn(now, o.timeZone) > dateIn(o.end, o.timeZone) : Date.parse(o.end) <= t;
+}
+
 function workshopList(feed: Feed, now: Date, fmt: DateFormats): Html {
   const t = now.getTime();
   const upcoming: Dated[] = [];
@@ -58,7 +73,7 @@ function workshopList(feed: Feed, now: Date, fmt: DateFormats): Html {
       onRequest.push(w);
       continue;
     }
-    const next = w.occurrences.find((o) => Date.parse(o.end) > t);
+    const next = w.occurrences.find((o) => !ended(o, now, t));
     const last = w.occurrences.at(-1);
     if (next) upcoming.push({ workshop: w, key: Date.parse(next.start) });
     else if (last) past.push({ workshop: w, key: Date.parse(last.start) });

@@ -4,3 +4,4 @@ export * from './rsvp-form.js';
 export * from './resource-card.js';
 export * from './resource-list.js';
 export * from './curriculum.js';
+export * from './program.js';

@@ -3,7 +3,11 @@
  * UTC times, so no VTIMEZONE and no time-zone database are needed). Google and Outlook links come from
  * core (`googleCalendarUrl`, `outlookCalendarUrl` in `@mentorkit/core/browser`); core's full iCalendar
  * export needs luxon and belongs to feed building.
+ *
+ * A session whose time the catalog marks unknown (`timeUnknown`) becomes an all-day event on its dates
+ * in its own zone, as core's iCalendar export writes it: DATE values, DTEND the day after the last date.
  */
+import { localDate } from './format.js';
 
 export interface CalendarEvent {
   /**
@@ -20,6 +24,39 @@ export interface CalendarEvent {
   location?: string | undefined;
   url?: string | undefined;
   cancelled?: boolean | undefined;
+  /** Only the date is known: an all-day event on the dates of `start`…`end` in `timeZone`. */
+  timeUnknown?: boolean | undefined;
+  /** The session's IANA zone; needed for the dates of a `timeUnknown` event. */
+  timeZone?: string | undefined;
+}
+
+/** Core's iCalendar export says the same in an all-day event's description. */
+const DATE_ONLY_NOTE = 'Only the date has been published; the time of day is to be confirmed.';
+
+/** The first date and the day after the last date (all-day events end exclusively), as `YYYY-MM-DD`. */
+export function allDayDates(o: { start: string | Date; end: string | Date; timeZone: string }): { start: string; end: string } {
+  const first = localDate(o.start, o.timeZone);
+  const last = localDate(o.end, o.timeZone);
+  return { start: first, end: nextDay(last > first ? last : first) };
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+const compactDate = (date: string) => date.replaceAll('-', '');
+
+/**
+ * Turns core's timed Google Calendar link into an all-day one (`dates=YYYYMMDD/YYYYMMDD`, end exclusive),
+ * keeping its other parameters (title, description, place) as core wrote them.
+ */
+export function allDayGoogleUrl(url: string, dates: { start: string; end: string }): string {
+  return url.replace(/([?&])dates=[^&]*/, `$1dates=${encodeURIComponent(`${compactDate(dates.start)}/${compactDate(dates.end)}`)}`).replace(/&ctz=[^&]*/, '');
+}
+
+/** Turns core's timed Outlook link into an all-day one (`allday=true`, dates without times). */
+export function allDayOutlookUrl(url: string, dates: { start: string; end: string }): string {
+  return `${url.replace(/([?&])startdt=[^&]*/, `$1startdt=${dates.start}`).replace(/([?&])enddt=[^&]*/, `$1enddt=${dates.end}`)}&allday=true`;
 }
 
 const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v) : v);
@@ -57,6 +94,21 @@ function fold(line: string): string {
 
 /** A VCALENDAR with one VEVENT. `now` is the DTSTAMP (the caller's clock). */
 export function icsForEvent(event: CalendarEvent, now: Date): string {
+  const zone = event.timeUnknown === true ? event.timeZone : undefined;
+  if (event.timeUnknown === true && zone === undefined) throw new RangeError('an event whose time is unknown needs its timeZone');
+  const days = zone !== undefined ? allDayDates({ start: event.start, end: event.end, timeZone: zone }) : undefined;
+  const times = days
+    ? [
+        ...(event.recurrenceId !== undefined ? [`RECURRENCE-ID;VALUE=DATE:${compactDate(localDate(event.recurrenceId, zone!))}`] : []),
+        `DTSTART;VALUE=DATE:${compactDate(days.start)}`,
+        `DTEND;VALUE=DATE:${compactDate(days.end)}`,
+      ]
+    : [
+        ...(event.recurrenceId !== undefined ? [`RECURRENCE-ID:${icsUtc(event.recurrenceId)}`] : []),
+        `DTSTART:${icsUtc(event.start)}`,
+        `DTEND:${icsUtc(event.end)}`,
+      ];
+  const description = [days ? DATE_ONLY_NOTE : undefined, event.description].filter(Boolean).join('\n\n');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -66,12 +118,10 @@ export function icsForEvent(event: CalendarEvent, now: Date): string {
     'BEGIN:VEVENT',
     `UID:${icsText(event.uid)}`,
     `DTSTAMP:${icsUtc(now)}`,
-    ...(event.recurrenceId !== undefined ? [`RECURRENCE-ID:${icsUtc(event.recurrenceId)}`] : []),
-    `DTSTART:${icsUtc(event.start)}`,
-    `DTEND:${icsUtc(event.end)}`,
+    ...times,
     `SUMMARY:${icsText(event.title)}`,
   ];
-  if (event.description) lines.push(`DESCRIPTION:${icsText(event.description)}`);
+  if (description) lines.push(`DESCRIPTION:${icsText(description)}`);
   if (event.location) lines.push(`LOCATION:${icsText(event.location)}`);
   if (event.url && /^https?:\/\//i.test(event.url)) lines.push(`URL:${event.url}`);
   lines.push(`STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT', 'END:VCALENDAR');

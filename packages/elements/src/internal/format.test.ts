@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatOccurrenceTimes, formatPartialDate, formatRange, normalizeSpaces } from './format.js';
+import { formatDate, formatOccurrenceTimes, formatPartialDate, formatRange, localDate, normalizeSpaces, occurrenceEnded } from './format.js';
 
 const occurrence = { start: '2026-01-08T15:00:00.000-05:00', end: '2026-01-08T16:00:00.000-05:00', timeZone: 'America/New_York' };
 
@@ -61,5 +61,25 @@ describe('formatPartialDate', () => {
 
   it('leaves text that is not a real date as written', () => {
     for (const text of ['Fall 2022', '2022-13', '2023-02-29', '2022-9-28', '22', '']) expect(formatPartialDate(text, 'en-US')).toBe(text);
+  });
+});
+
+describe('times the catalog marks unknown', () => {
+  const o = { start: '2026-01-08T00:00:00.000-05:00', end: '2026-01-08T01:00:00.000-05:00', timeZone: 'America/New_York', timeUnknown: true };
+
+  it('are shown as the date in the session zone and "time to be announced", never as a clock time', () => {
+    const times = formatOccurrenceTimes(o, 'en-US', 'America/Los_Angeles');
+    expect(normalizeSpaces(times.event)).toBe('January 8, 2026 · time to be announced');
+    expect(times.viewer).toBeUndefined();
+    expect(normalizeSpaces(formatOccurrenceTimes({ ...o, end: '2026-01-09T01:00:00.000-05:00' }, 'en-US', 'UTC').event)).toBe('January 8 – 9, 2026 · time to be announced');
+  });
+
+  it('end when their last date has passed in their zone', () => {
+    expect(occurrenceEnded(o, new Date('2026-01-08T20:00:00Z'))).toBe(false);
+    expect(occurrenceEnded(o, new Date('2026-01-09T04:59:00Z'))).toBe(false);
+    expect(occurrenceEnded(o, new Date('2026-01-09T05:00:00Z'))).toBe(true);
+    expect(occurrenceEnded({ ...o, timeUnknown: undefined }, new Date('2026-01-08T20:00:00Z'))).toBe(true);
+    expect(localDate('2026-01-08T00:00:00.000-05:00', 'Asia/Kolkata')).toBe('2026-01-08');
+    expect(localDate('2026-01-08T00:00:00.000-05:00', 'America/Los_Angeles')).toBe('2026-01-07');
   });
 });

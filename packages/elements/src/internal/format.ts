@@ -4,6 +4,7 @@
  * dates and constructing `Intl.DateTimeFormat` is the expensive part.
  */
 import { SESSION_RANGE_FORMAT } from '@mentorkit/core/browser';
+import { msg } from './localize.js';
 import { once } from './memo.js';
 
 type Instant = string | Date;
@@ -109,6 +110,29 @@ export function viewerTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+const ISO_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+
+/** The calendar date of an instant in `timeZone`, as `YYYY-MM-DD` (e.g. for all-day calendar entries). */
+export function localDate(value: Instant, timeZone: string): string {
+  const parts = zoned('en-US', timeZone, ISO_DATE).formatToParts(toDate(value));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * Whether an occurrence is over at `now`. One whose time is not known (`timeUnknown`) is still to come
+ * until its last date has passed in its own zone: its start and end are placeholders, not times.
+ */
+export function occurrenceEnded(o: { end: Instant; timeZone: string; timeUnknown?: boolean | undefined }, now: Date): boolean {
+  if (o.timeUnknown === true) return localDate(now, o.timeZone) > localDate(o.end, o.timeZone);
+  return toDate(o.end).getTime() <= now.getTime();
+}
+
+/** "time to be announced", for a session whose date is published but not its time of day. */
+export function timeToBeAnnounced(): string {
+  return msg('time to be announced', { id: 'time-tba' });
+}
+
 export interface OccurrenceTimes {
   /** The range in the event's own zone, with the zone name. */
   event: string;
@@ -119,9 +143,15 @@ export interface OccurrenceTimes {
 /**
  * An occurrence's times in the event's zone and, when the wall clock differs there, in the viewer's.
  * Zones are compared by their offsets at both ends (New York and Toronto show the same clock), not by
- * name.
+ * name. When the catalog marks the time unknown (`timeUnknown`), only the date is shown, in the event's
+ * zone, with "time to be announced": the start and end are placeholders and no clock time is printed.
  */
-export function formatOccurrenceTimes(o: { start: Instant; end: Instant; timeZone: string }, locale: string, viewerZone: string): OccurrenceTimes {
+export function formatOccurrenceTimes(
+  o: { start: Instant; end: Instant; timeZone: string; timeUnknown?: boolean | undefined },
+  locale: string,
+  viewerZone: string,
+): OccurrenceTimes {
+  if (o.timeUnknown === true) return { event: formatDateOnly(o, locale), viewer: undefined };
   const key = `${locale}|${viewerZone}|${o.timeZone}|${String(o.start)}|${String(o.end)}`;
   let times = occurrenceTimes.get(key);
   if (!times) {
@@ -138,6 +168,14 @@ export function formatOccurrenceTimes(o: { start: Instant; end: Instant; timeZon
 }
 
 const occurrenceTimes = new Map<string, OccurrenceTimes>();
+
+/** "January 8, 2026 · time to be announced" (or "January 8 – 9, 2026 · …" over several days). */
+function formatDateOnly(o: { start: Instant; end: Instant; timeZone: string }, locale: string): string {
+  const first = localDate(o.start, o.timeZone);
+  const last = localDate(o.end, o.timeZone);
+  const dates = last > first ? zoned(locale, o.timeZone, DATE).formatRange(toDate(o.start), toDate(o.end)) : formatDate(o.start, locale, o.timeZone);
+  return `${dates} · ${timeToBeAnnounced()}`;
+}
 
 
 /** ICU output uses narrow and regular no-break spaces; tests compare with plain spaces. */

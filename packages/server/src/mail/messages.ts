@@ -76,6 +76,8 @@ interface Texts {
   calendar: string;
   recording: string;
   staff: string;
+  /** After the date of a session whose time of day is not yet known. */
+  timeToBeAnnounced: string;
 }
 
 /** The words of every message. `{title}` in a subject is the workshop's title. */
@@ -117,6 +119,7 @@ export const TEXTS: Record<Locale, Texts> = {
     calendar: 'Calendar',
     recording: 'Recording',
     staff: 'staff',
+    timeToBeAnnounced: 'time to be announced',
   },
   es: {
     subject: {
@@ -155,6 +158,7 @@ export const TEXTS: Record<Locale, Texts> = {
     calendar: 'Calendario',
     recording: 'Grabación',
     staff: 'equipo',
+    timeToBeAnnounced: 'hora por confirmar',
   },
 };
 
@@ -178,7 +182,8 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 
 function formatWhen(o: FeedOccurrence, locale: Locale): string {
   const tag = locale === 'es' ? 'es' : 'en';
-  if (o.timeUnknown) return formatter(tag, { dateStyle: 'full', timeZone: o.timeZone }).format(new Date(o.start));
+  // A time the catalog marks unknown is never printed as a time: the date, and that the time is to come.
+  if (o.timeUnknown) return `${formatter(tag, { dateStyle: 'full', timeZone: o.timeZone }).format(new Date(o.start))} (${TEXTS[locale].timeToBeAnnounced})`;
   const day = formatter(tag, { dateStyle: 'full', timeZone: o.timeZone }).format(new Date(o.start));
   const time = (d: string) => formatter(tag, { timeStyle: 'short', timeZone: o.timeZone }).format(new Date(d));
   const zone = formatter(tag, { timeZoneName: 'short', timeZone: o.timeZone }).formatToParts(new Date(o.start)).find((p) => p.type === 'timeZoneName')?.value;
@@ -297,6 +302,18 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
+/** `YYYYMMDD`: the date of an instant in `timeZone`. */
+function localDateOf(instant: string, timeZone: string): string {
+  const parts = formatter('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}${part('month')}${part('day')}`;
+}
+
+/** `YYYYMMDD` of the day after a `YYYY-MM-DD` date (an all-day DTEND is exclusive). */
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
 /**
  * The invitation: the occurrence as one VEVENT with the UID the feed's `.ics` gives its session
  * (`sessionUid`), RECURRENCE-ID naming the occurrence of a repeating session, SEQUENCE from the server's
@@ -304,7 +321,9 @@ function fold(line: string): string {
  */
 export function invitation(input: MessageInput, method: 'REQUEST' | 'CANCEL', title: string, place: string | undefined): string {
   const o = input.occurrence;
-  const recurrenceId = o.recurrenceId !== undefined ? utc(o.recurrenceId) : undefined;
+  // An all-day event (time unknown) names its occurrence by date in the session's zone, as core's export does.
+  const recurrenceId =
+    o.recurrenceId === undefined ? undefined : o.timeUnknown ? `;VALUE=DATE:${localDateOf(o.recurrenceId, o.timeZone)}` : `:${utc(o.recurrenceId)}`;
   const cancelled = method === 'CANCEL';
   const lines = [
     'BEGIN:VCALENDAR',
@@ -315,9 +334,9 @@ export function invitation(input: MessageInput, method: 'REQUEST' | 'CANCEL', ti
     'BEGIN:VEVENT',
     `UID:${icsText(sessionUid(input.catalogId, o.sessionId))}`,
     `DTSTAMP:${utc(input.now)}`,
-    ...(recurrenceId ? [`RECURRENCE-ID:${recurrenceId}`] : []),
+    ...(recurrenceId ? [`RECURRENCE-ID${recurrenceId}`] : []),
     ...(o.timeUnknown
-      ? [`DTSTART;VALUE=DATE:${o.localStart.slice(0, 10).replace(/-/g, '')}`]
+      ? [`DTSTART;VALUE=DATE:${o.localStart.slice(0, 10).replace(/-/g, '')}`, `DTEND;VALUE=DATE:${dayAfter(o.localEnd.slice(0, 10))}`]
       : [`DTSTART:${utc(o.start)}`, `DTEND:${utc(o.end)}`]),
     `SEQUENCE:${input.sequence}`,
     `SUMMARY:${icsText(title)}`,

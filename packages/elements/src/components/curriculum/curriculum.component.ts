@@ -5,7 +5,7 @@ import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit } from '../../internal/events.js';
-import { dateTimeFormat } from '../../internal/format.js';
+import { dateTimeFormat, formatOccurrenceTimes } from '../../internal/format.js';
 import { formatMinutes } from '../../internal/duration.js';
 import { once } from '../../internal/memo.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
@@ -335,7 +335,7 @@ export class MkCurriculum extends MkElement {
     const title = o?.title ?? s.workshop.title;
     const cancelled = o && o.status !== 'scheduled' && o.status !== 'moved-online' && o.status !== 'rescheduled';
     const when = o
-      ? html`<time datetime=${o.start}>${dateTimeFormat(this.locale, SESSION_DATE(o.timeZone)).formatRange(new Date(o.start), new Date(o.end))}</time>`
+      ? html`<time datetime=${o.timeUnknown === true ? o.start.slice(0, 10) : o.start}>${o.timeUnknown === true ? formatOccurrenceTimes(o, this.locale, o.timeZone).event : dateTimeFormat(this.locale, SESSION_DATE(o.timeZone)).formatRange(new Date(o.start), new Date(o.end))}</time>`
       : s.timing === 'on-request'
         ? html`<span>${requestFormats(s.workshop, this.locale)}</span>`
         : nothing;

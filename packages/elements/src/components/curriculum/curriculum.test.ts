@@ -156,6 +156,19 @@ describe('<mk-curriculum>', () => {
     ]);
   });
 
+  it('shows a session whose time the catalog does not know by its date only', async () => {
+    const el = await curriculum((e) => {
+      const feed = curriculumFeed();
+      const occurrence = feed.workshops.flatMap((w) => w.occurrences).find((o) => o.start === '2026-02-11T16:00:00.000-08:00')!;
+      occurrence.timeUnknown = true;
+      e.catalog = feed;
+    });
+    const time = themeCard(el, 'Aligning Expectations').querySelector('[part="session"] time')!;
+    expect(text(time)).toMatch(/February 11, 2026.*time to be announced/);
+    expect(text(time)).not.toMatch(/\d:\d\d/);
+    expect(time.getAttribute('datetime')).toBe('2026-02-11');
+  });
+
   it('takes the clock from the now attribute', async () => {
     const el = await curriculum((e) => {
       e.catalog = curriculumFeed();

@@ -169,9 +169,6 @@ export const Dark: Story = {
 /** With `lang="es"` on the page the widget's own words are Spanish; the catalog's text stays as written. */
 export const Spanish: Story = {
   globals: { locale: 'es' },
-  // Left out of the test run: in Storybook the Spanish words no longer load since the host-page changes
-  // (open under the host-page issue).
-  tags: ['!test'],
   play: async ({ canvasElement }) => {
     const { root } = list(canvasElement);
     await waitFor(() => expect(root.querySelector('[part="count"]')).not.toBeNull());

@@ -5,6 +5,7 @@
  */
 import type { Feed, FeedOccurrence, FeedWorkshop } from '@mentorkit/core/browser';
 import type { WorkshopFilters, WorkshopView } from '../../internal/events.js';
+import { occurrenceEnded } from '../../internal/format.js';
 
 export interface IndexedWorkshop {
   workshop: FeedWorkshop;
@@ -65,7 +66,8 @@ export function indexWorkshops(feed: Feed, now: Date): IndexedWorkshop[] {
   return feed.workshops.map((w) => {
     const upcoming: FeedOccurrence[] = [];
     const past: FeedOccurrence[] = [];
-    for (const o of w.occurrences) (Date.parse(o.end) > t ? upcoming : past).push(o);
+    // A session whose time is unknown stays upcoming until its date has passed in its own zone.
+    for (const o of w.occurrences) ((o.timeUnknown === true ? !occurrenceEnded(o, now) : Date.parse(o.end) > t) ? upcoming : past).push(o);
     past.reverse();
     const text = fold(
       [

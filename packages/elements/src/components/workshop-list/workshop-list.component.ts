@@ -7,12 +7,12 @@ import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
-import { formatDate, formatDateParts, formatOccurrenceTimes, formatPartialDate, viewerTimeZone } from '../../internal/format.js';
+import { formatDate, formatDateParts, formatOccurrenceTimes, formatPartialDate, occurrenceEnded, viewerTimeZone } from '../../internal/format.js';
 import { formatMinutes } from '../../internal/duration.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { errorState, fallbackOr, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
-import { downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../../internal/calendar-links.js';
+import { allDayDates, allDayGoogleUrl, allDayOutlookUrl, downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../../internal/calendar-links.js';
 import { mailtoHref, safeHref } from '../../internal/urls.js';
 import { filterMatcher, filterOptions, hasActiveFilters, indexWorkshops, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopSections } from './workshop-index.js';
 import { styles } from './workshop-list.styles.js';
@@ -21,6 +21,37 @@ type FeedLocation = NonNullable<FeedOccurrence['location']>;
 type FeedRecording = NonNullable<FeedOccurrence['recording']>;
 
 const VIEWS: readonly WorkshopView[] = ['upcoming', 'past', 'all'];
+
+/** Entries per chunk: the unit a render slice adds, each chunk re-rendered only when it changes. */
+const CHUNK = 8;
+/** The first slice: about a screenful and more, rendered at once. */
+const FIRST_SLICE = 24;
+/** Time a slice may take (ms) before the list yields to the page: well under the 50 ms of a long task. */
+const SLICE_BUDGET_MS = 12;
+
+/** Splits entries into chunks of `CHUNK`, the same arrays for the same entries (for `guard`). */
+const chunked = new WeakMap<readonly ViewEntry[], readonly (readonly ViewEntry[])[]>();
+function chunksOf(entries: readonly ViewEntry[]): readonly (readonly ViewEntry[])[] {
+  let chunks = chunked.get(entries);
+  if (!chunks) {
+    const list: ViewEntry[][] = [];
+    for (let i = 0; i < entries.length; i += CHUNK) list.push(entries.slice(i, i + CHUNK));
+    chunked.set(entries, (chunks = list));
+  }
+  return chunks;
+}
+
+/** How many entries slicing counts in a view: the dated ones padded to whole chunks, then the others. */
+function sliceSize(sections: Pick<WorkshopSections, 'dated' | 'onRequest'>): number {
+  return chunksOf(sections.dated).length * CHUNK + sections.onRequest.length;
+}
+
+/** Gives the page a turn: `scheduler.yield()` where there is one, else a new task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 
 interface RenderContext {
@@ -152,6 +183,22 @@ export class MkWorkshopList extends MkElement {
 
   private indexed: { feed: Feed; now: Date; items: IndexedWorkshop[]; options: FilterOptions; views: Map<WorkshopView, WorkshopSections> } | undefined;
 
+  /**
+   * Long lists render in slices: the first screenful at once, the rest in tasks that yield to the page
+   * in between, so no task blocks it for long. `#sliced` is the view whose entries are being rendered
+   * and `#limit` how many of them are; a new view (or data, or clock) starts over and cancels the old
+   * slicing. Every entry ends up in the DOM (the browser's find finds them all); `updateComplete`
+   * resolves once the last slice is rendered.
+   */
+  #sliced: WorkshopSections | undefined;
+  #limit = 0;
+  /** Milliseconds per entry, measured on the slices rendered so far. */
+  #costPerEntry = 0;
+  #renderedBefore = 0;
+  #sliceStart = 0;
+  #slicing: Promise<void> | undefined;
+  #sliceDone: (() => void) | undefined;
+
   /** What the last render's filters show, applied to the rendered items by `updated`. */
   #visibility: { sections: WorkshopSections; shown: ReadonlySet<IndexedWorkshop> } | undefined;
 
@@ -218,6 +265,8 @@ export class MkWorkshopList extends MkElement {
       // Section titles (past, on request) sit one level above the workshop titles, hence 2 at least.
       level: toHeadingLevel(this.headingLevel, 3, 2),
     };
+    // Only a feed's list is sliced; any other state replaces it.
+    if (state.status !== 'ready' && state.status !== 'empty') this.#sliced = undefined;
     switch (state.status) {
       case 'idle':
       case 'loading':
@@ -253,22 +302,36 @@ export class MkWorkshopList extends MkElement {
     const onRequestShown = sections.onRequest.some((e) => shown.has(e.item));
     const total = shown.size;
     this.#visibility = { sections, shown };
-    const items = (entries: readonly ViewEntry[], level: number) =>
-      guard([entries, ctx.locale, ctx.viewerZone, ctx.now, level, this.rsvpHref, this.openCalendars], () =>
-        repeat(entries, (e) => e.item.workshop.id, (e) => this.renderItem(e, ctx, level)),
-      );
+    const size = sliceSize(sections);
+    if (this.#sliced !== sections) {
+      this.#sliced = sections;
+      this.#limit = Math.min(size, FIRST_SLICE);
+      this.#renderedBefore = 0;
+    }
+    const limit = this.#limit;
+    this.#sliceStart = performance.now();
+    const slicing = limit < size;
+    // Chunks of entries, each guarded on its own: a slice renders only the chunks it adds.
+    const items = (entries: readonly ViewEntry[], level: number, max: number) =>
+      chunksOf(entries)
+        .slice(0, Math.ceil(Math.max(0, max) / CHUNK))
+        .map((chunk) =>
+          guard([chunk, ctx.locale, ctx.viewerZone, ctx.now, level, this.rsvpHref, this.openCalendars], () =>
+            repeat(chunk, (e) => e.item.workshop.id, (e) => this.renderItem(e, ctx, level)),
+          ),
+        );
     return html`
       ${this.hideFilters ? nothing : this.renderFilters(indexed.options, filters, ctx)}
       <p class="count" part="count" role="status">${total > 0 ? countText(total, ctx.locale) : ''}</p>
       ${total === 0 || (filters.view === 'upcoming' && !datedShown && !hasActiveFilters(filters))
         ? this.renderEmpty(indexed.items, filters, onRequestShown)
         : nothing}
-      <ul class="list" part="list" role="list" ?hidden=${!datedShown}>
-        ${items(sections.dated, ctx.level)}
+      <ul class="list" part="list" role="list" ?hidden=${!datedShown} aria-busy=${slicing ? 'true' : nothing}>
+        ${items(sections.dated, ctx.level, limit)}
       </ul>
       <p class="section-title" part="section-title" role="heading" aria-level=${ctx.level} ?hidden=${!onRequestShown}>${msg('Available on request', { id: 'list-on-request' })}</p>
-      <ul class="list" part="list" role="list" ?hidden=${!onRequestShown}>
-        ${items(sections.onRequest, Math.min(6, ctx.level + 1))}
+      <ul class="list" part="list" role="list" ?hidden=${!onRequestShown} aria-busy=${slicing ? 'true' : nothing}>
+        ${items(sections.onRequest, Math.min(6, ctx.level + 1), limit - sliceSize({ dated: sections.dated, onRequest: [] }))}
       </ul>
     `;
   }
@@ -276,6 +339,49 @@ export class MkWorkshopList extends MkElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#applyFilters();
+    this.#continueSlicing();
+  }
+
+  /** After a render: schedules the next slice while entries are left, sized to the time budget. */
+  #continueSlicing(): void {
+    const sections = this.#sliced;
+    // Not showing a feed (loading, error) or every entry rendered: nothing left to do.
+    if (!sections || this.#limit >= sliceSize(sections)) {
+      this.#finishSlicing();
+      return;
+    }
+    const size = sliceSize(sections);
+    const rendered = this.#limit;
+    const added = rendered - this.#renderedBefore;
+    this.#renderedBefore = rendered;
+    // The cost of an entry, from the last slice (the first includes indexing the feed: an overestimate,
+    // which only makes the next slice smaller). A render that added none (a filter change) tells nothing.
+    if (added > 0) this.#costPerEntry = (performance.now() - this.#sliceStart) / added;
+    this.#slicing ??= new Promise((resolve) => (this.#sliceDone = resolve));
+    void yieldToPage().then(() => {
+      // A newer view restarted the slicing meanwhile, or another render already took the next slice.
+      if (this.#sliced !== sections || this.#limit !== rendered) return;
+      const next = Math.max(CHUNK, Math.floor(SLICE_BUDGET_MS / Math.max(this.#costPerEntry, 0.01)));
+      this.#limit = Math.min(size, rendered + next);
+      this.requestUpdate();
+    });
+  }
+
+  #finishSlicing(): void {
+    const done = this.#sliceDone;
+    this.#slicing = undefined;
+    this.#sliceDone = undefined;
+    done?.();
+  }
+
+  /** Resolves once the element has rendered and every slice of a long list is in the DOM. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#slicing) {
+      await this.#slicing;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   /**
@@ -462,7 +568,7 @@ export class MkWorkshopList extends MkElement {
 
   private renderSession(w: FeedWorkshop, o: FeedOccurrence, ctx: RenderContext): TemplateResult {
     const times = formatOccurrenceTimes(o, ctx.locale, ctx.viewerZone);
-    const ended = Date.parse(o.end) <= ctx.now.getTime();
+    const ended = occurrenceEnded(o, ctx.now);
     const where = o.location ? locationText(o.location) : '';
     const whereUrl = safeHref(o.location?.url);
     const subtitle = [o.title !== w.title ? o.title : undefined, o.topic].filter(Boolean).join(' · ');
@@ -559,17 +665,23 @@ export class MkWorkshopList extends MkElement {
       location: o.location ? locationText(o.location) : undefined,
       url: w.url,
       cancelled: o.status === 'cancelled',
+      timeUnknown: o.timeUnknown,
+      timeZone: o.timeZone,
     };
     const when = { start: o.start, end: o.end, timeZone: o.timeZone };
     const details = { title: event.title, ...(event.description ? { description: event.description } : {}), ...(event.location ? { location: event.location } : {}), ...(w.url ? { url: w.url } : {}) };
+    // A session whose time is unknown is added as an all-day event on its date, never at a placeholder time.
+    const days = o.timeUnknown === true ? allDayDates(o) : undefined;
+    const google = days ? allDayGoogleUrl(googleCalendarUrl(when, details), days) : googleCalendarUrl(when, details);
+    const outlook = days ? allDayOutlookUrl(outlookCalendarUrl(when, details), days) : outlookCalendarUrl(when, details);
     return html`<ul>
       <li>
-        <button type="button" @click=${() => downloadText(icsForEvent(event, this.now ?? new Date(0)), icsFileName(w.title, o.start))}>
+        <button type="button" @click=${() => downloadText(icsForEvent(event, this.now ?? new Date(0)), icsFileName(w.title, days?.start ?? o.start))}>
           ${msg('Download .ics file', { id: 'calendar-ics' })}
         </button>
       </li>
-      <li><a href=${googleCalendarUrl(when, details)} target="_blank" rel="noopener noreferrer">${msg('Google Calendar', { id: 'calendar-google' })}</a></li>
-      <li><a href=${outlookCalendarUrl(when, details)} target="_blank" rel="noopener noreferrer">${msg('Outlook', { id: 'calendar-outlook' })}</a></li>
+      <li><a href=${google} target="_blank" rel="noopener noreferrer">${msg('Google Calendar', { id: 'calendar-google' })}</a></li>
+      <li><a href=${outlook} target="_blank" rel="noopener noreferrer">${msg('Outlook', { id: 'calendar-outlook' })}</a></li>
     </ul>`;
   }
 

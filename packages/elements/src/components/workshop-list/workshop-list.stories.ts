@@ -396,9 +396,6 @@ export const Dark: Story = {
 /** The page's `lang="es"` is enough: labels, dates and counts in Spanish. */
 export const Spanish: Story = {
   globals: { locale: 'es' },
-  // Left out of the test run: in Storybook the Spanish words no longer load since the host-page changes
-  // (open under the host-page issue); the Spanish narrow-column browser test covers the widget itself.
-  tags: ['!test'],
   play: async ({ canvasElement }) => {
     const { screen } = widget(canvasElement);
     await waitFor(() => screen.getByLabelText('Buscar talleres'));

@@ -1,0 +1,2 @@
+/** Registers `<mk-program>`. */
+export * from '../components/program/program.js';
