@@ -7,7 +7,7 @@ const zones = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Australia/Lord_How
 const suites = ['src/time', 'src/recurrence', 'src/rsvp', 'src/query', 'src/export', 'test/seed'];
 const runs = [
   ...zones.map((tz) => ({ tz, pkg: '@mentorkit/core', suites })),
-  ...['America/Los_Angeles', 'Asia/Kolkata', 'Australia/Lord_Howe'].map((tz) => ({ tz, pkg: '@mentorkit/server', suites: ['src/rsvp', 'test/model.test.ts'] })),
+  ...['America/Los_Angeles', 'Asia/Kolkata', 'Australia/Lord_Howe'].map((tz) => ({ tz, pkg: '@mentorkit/server', suites: ['src/rsvp', 'test/model.test.ts', 'test/console-format.test.ts'] })),
 ];
 let failed = 0;
 for (const { tz, pkg, suites: files } of runs) {

@@ -73,6 +73,7 @@ describe('GET /admin/occurrences', () => {
       title: 'Aligning Expectations',
       programs: ['mentoring'],
       timeZone: 'America/New_York',
+      timeUnknown: false,
       status: 'scheduled',
       capacity: 2,
       counts: { confirmed: 1, offered: 0, waitlisted: 0, requested: 0, checkedIn: 0 },

@@ -46,6 +46,8 @@ export interface Occurrence {
   start: string | null;
   end: string | null;
   timeZone: string | null;
+  /** The catalog gives the date only. */
+  timeUnknown?: boolean;
   status: string;
   capacity: number | null;
   counts: { confirmed: number; offered: number; waitlisted: number; requested: number; checkedIn: number };

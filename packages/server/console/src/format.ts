@@ -1,8 +1,11 @@
 /** Display helpers: plain Intl, in the occurrence's own time zone. */
 
-export function when(start: string | null, timeZone?: string | null): string {
-  if (start === null) return 'No date';
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: timeZone ?? undefined, timeZoneName: 'short' }).format(new Date(start));
+/** An occurrence's start in its own zone; the date alone when the catalog does not know the time. */
+export function when(o: { start: string | null; timeZone?: string | null; timeUnknown?: boolean | undefined }): string {
+  if (o.start === null) return 'No date';
+  const date = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: o.timeZone ?? undefined } as const;
+  if (o.timeUnknown === true) return `${new Intl.DateTimeFormat(undefined, date).format(new Date(o.start))}, time to be announced`;
+  return new Intl.DateTimeFormat(undefined, { ...date, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(o.start));
 }
 
 export function shortTime(at: string | null): string {

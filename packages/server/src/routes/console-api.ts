@@ -33,6 +33,7 @@ const OccurrenceOverviewSchema = z
     start: z.string(),
     end: z.string(),
     timeZone: z.string(),
+    timeUnknown: z.boolean().openapi({ description: 'The catalog gives the date only: `start` is a placeholder, not a time to show.' }),
     status: z.string().openapi({ description: 'The session’s status in the catalog: scheduled, cancelled, postponed, rescheduled, moved-online.' }),
     capacity: z.number().int().nullable(),
     counts: z.object({ confirmed: z.number().int(), offered: z.number().int(), waitlisted: z.number().int(), requested: z.number().int(), checkedIn: z.number().int() }),

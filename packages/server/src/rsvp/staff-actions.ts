@@ -35,6 +35,8 @@ export interface OccurrenceOverview {
   start: string;
   end: string;
   timeZone: string;
+  /** The catalog gives the date only: `start` is a placeholder, not a time to show. */
+  timeUnknown: boolean;
   status: string;
   capacity: number | null;
   counts: { confirmed: number; offered: number; waitlisted: number; requested: number; checkedIn: number };
@@ -161,6 +163,7 @@ export class StaffActions {
           start: o.start,
           end: o.end,
           timeZone: o.timeZone,
+          timeUnknown: o.timeUnknown === true,
           status: o.status,
           capacity: o.capacity ?? null,
           counts: { confirmed: count('confirmed'), offered: count('offered'), waitlisted: count('waitlisted'), requested: count('requested'), checkedIn: count('checkedIn') },

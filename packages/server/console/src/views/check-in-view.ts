@@ -151,7 +151,7 @@ export class MkConsoleCheckIn extends ConsoleView {
     return html`
       <p><a href=${href.occurrence(this.workshopId, this.occurrenceId)}>← Roster</a></p>
       <h1 tabindex="-1">Check-in${this.occurrence ? html`: ${this.occurrence.title}` : nothing}</h1>
-      ${this.occurrence ? html`<p class="muted">${when(this.occurrence.start, this.occurrence.timeZone)}</p>` : nothing}
+      ${this.occurrence ? html`<p class="muted">${when(this.occurrence)}</p>` : nothing}
       <p class="pending" role="status" data-pending=${this.waiting}>
         ${this.waiting === 0 ? 'All check-ins sent.' : `${this.waiting} ${this.waiting === 1 ? 'check-in' : 'check-ins'} waiting to be sent`}
       </p>

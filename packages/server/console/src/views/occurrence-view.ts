@@ -112,7 +112,7 @@ export class MkConsoleOccurrence extends ConsoleView {
     const to = this.siblings.find((o) => o.occurrenceId === target);
     void this.#act(
       () => api<{ registration: RegistrationRow }>(`/admin/registrations/${encodeURIComponent(row.registrationId)}/move`, { method: 'POST', body: { occurrenceId: target } }),
-      `${row.name ?? 'The registration'} was moved to ${to ? when(to.start, to.timeZone) : target}.`,
+      `${row.name ?? 'The registration'} was moved to ${to ? when(to) : target}.`,
     );
   }
 
@@ -163,7 +163,7 @@ export class MkConsoleOccurrence extends ConsoleView {
       <p><a href=${href.occurrences()}>← All occurrences</a></p>
       <h1 tabindex="-1">${title}</h1>
       ${o
-        ? html`<p class="muted">${when(o.start, o.timeZone)}</p>
+        ? html`<p class="muted">${when(o)}</p>
             <div class="summary">${capacityBar(o)}</div>`
         : nothing}
       <p class="row-actions">
@@ -235,7 +235,7 @@ export class MkConsoleOccurrence extends ConsoleView {
                 }}
               >
                 <select name="occurrenceId" aria-label=${`Move ${who} to`}>
-                  ${this.siblings.map((s) => html`<option value=${s.occurrenceId}>${when(s.start, s.timeZone)}</option>`)}
+                  ${this.siblings.map((s) => html`<option value=${s.occurrenceId}>${when(s)}</option>`)}
                 </select>
                 <button type="submit" class="button secondary small">Move<span class="visually-hidden"> ${who}</span></button>
               </form>`

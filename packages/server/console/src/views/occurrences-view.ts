@@ -78,7 +78,7 @@ export class MkConsoleOccurrences extends ConsoleView {
   #card(o: Occurrence): TemplateResult {
     return html`<li class="panel occurrence" data-occurrence=${o.occurrenceId}>
       <h2><a href=${href.occurrence(o.workshopId, o.occurrenceId)}>${o.title}</a></h2>
-      <p class="muted">${when(o.start, o.timeZone)}${o.status === 'cancelled' ? html` · <strong>Cancelled</strong>` : nothing}</p>
+      <p class="muted">${when(o)}${o.status === 'cancelled' ? html` · <strong>Cancelled</strong>` : nothing}</p>
       <dl>
         <div><dt>Seats</dt><dd>${capacityBar(o)}</dd></div>
         <div><dt>Waiting list</dt><dd>${o.counts.waitlisted === 0 ? 'nobody' : `${o.counts.waitlisted} waiting`}${o.counts.offered > 0 ? `, ${o.counts.offered} offered a seat` : ''}${o.counts.requested > 0 ? `, ${o.counts.requested} requests to allocate` : ''}</dd></div>
@@ -86,8 +86,8 @@ export class MkConsoleOccurrences extends ConsoleView {
         <div><dt>Checked in</dt><dd>${o.counts.checkedIn}</dd></div>
       </dl>
       <p class="row-actions">
-        <a class="button small" href=${href.occurrence(o.workshopId, o.occurrenceId)}>Roster<span class="visually-hidden">: ${o.title}, ${when(o.start, o.timeZone)}</span></a>
-        <a class="button secondary small" href=${href.occurrence(o.workshopId, o.occurrenceId, 'check-in')}>Check-in<span class="visually-hidden">: ${o.title}, ${when(o.start, o.timeZone)}</span></a>
+        <a class="button small" href=${href.occurrence(o.workshopId, o.occurrenceId)}>Roster<span class="visually-hidden">: ${o.title}, ${when(o)}</span></a>
+        <a class="button secondary small" href=${href.occurrence(o.workshopId, o.occurrenceId, 'check-in')}>Check-in<span class="visually-hidden">: ${o.title}, ${when(o)}</span></a>
         ${o.drawRecorded ? html`<a class="button secondary small" href=${href.occurrence(o.workshopId, o.occurrenceId, 'draw')}>The draw<span class="visually-hidden">: ${o.title}</span></a>` : nothing}
       </p>
     </li>`;
