@@ -170,7 +170,8 @@ export function viewEntries(items: readonly IndexedWorkshop[], view: WorkshopVie
     if (view === 'upcoming') {
       if (item.upcoming.length > 0) dated.push({ item, occurrences: item.upcoming });
     } else if (view === 'past') {
-      if (item.past.length > 0 || (item.workshop.occurrences.length === 0 && item.workshop.lastHeld)) dated.push({ item, occurrences: item.past });
+      // An undated workshop belongs to the past when the catalog says it was held: a last-held date or a recap.
+      if (item.past.length > 0 || (item.workshop.occurrences.length === 0 && (item.workshop.lastHeld || item.workshop.recap))) dated.push({ item, occurrences: item.past });
     } else if (item.upcoming.length > 0) {
       dated.push({ item, occurrences: [...item.upcoming, ...item.past] });
     } else {

@@ -535,7 +535,12 @@ export class MkWorkshopList extends MkElement {
         <p class="summary" ?hidden=${!summary}>${summary}</p>
         <p class="audience" ?hidden=${!audience}><span class="label">${msg('For:', { id: 'label-for' })}</span> ${audience}</p>
         ${w.kind === 'request-only' ? this.renderRequest(w) : this.renderSessions(w, entry, ctx)}
-        ${w.recap && entry.occurrences.some(ended) ? html`<p class="recap">${w.recap}</p>` : nothing}
+        ${w.recap && (entry.occurrences.some(ended) || w.occurrences.length === 0)
+          ? w.recap
+              .split(/\n\s*\n/)
+              .filter((paragraph) => paragraph.trim() !== '')
+              .map((paragraph) => html`<p class="recap">${paragraph.trim()}</p>`)
+          : nothing}
         ${w.objectives.length > 0
           ? html`<details class="objectives" part="objectives">
               <summary>${msg(str`Learning objectives (${w.objectives.length})`, { id: 'objectives-summary' })}</summary>

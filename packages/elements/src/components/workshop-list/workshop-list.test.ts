@@ -120,6 +120,12 @@ describe('<mk-workshop-list> views', () => {
     await el.updateComplete;
     expect(text(item(el, 'chairs-roundtable').querySelector('.note'))).toBe('Last held March 4, 2025');
     expect(el.shadowRoot!.querySelector('[data-workshop="lab-workshop"]')).toBeNull();
+    // Held on a date nobody published: its recap says it took place, so the past view lists it.
+    const undated = { ...sampleFeed().workshops.find((w) => w.id === 'chairs-roundtable')!, id: 'panel', title: 'A panel of mentors', lastHeld: undefined, recap: 'Three pairs of mentors and mentees spoke.' };
+    el.catalog = { ...sampleFeed(), workshops: [...sampleFeed().workshops, undated] };
+    await el.updateComplete;
+    expect(titles(el)).toContain('A panel of mentors');
+    expect(text(item(el, 'panel').querySelector('.recap'))).toBe('Three pairs of mentors and mentees spoke.');
     await expectAccessible(el);
   });
 
