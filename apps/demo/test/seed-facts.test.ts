@@ -41,8 +41,8 @@ function factsOf(feed: Feed, programIds: readonly string[]): [where: string, tex
     facts.push([`${at}.title`, p.title]);
     if (p.summary) facts.push([`${at}.summary`, p.summary]);
     for (const [i, para] of (p.description ?? '').split(/\n\s*\n/).filter((s) => s.trim()).entries()) facts.push([`${at}.description ¶${i + 1}`, para]);
-    for (const [i, o] of (p.outcomes?.items ?? []).entries()) facts.push([`${at}.outcomes[${i}]`, typeof o === 'string' ? o : o.text]);
-    for (const [i, f] of (p.faq ?? []).entries()) facts.push([`${at}.faq[${i}].question`, f.question]);
+    for (const [i, o] of (p.outcomes ?? []).entries()) facts.push([`${at}.outcomes[${i}]`, o]);
+    for (const [i, f] of (p.faq ?? []).entries()) facts.push([`${at}.faq[${i}]`, f.question ?? f.answer]);
     for (const [i, c] of (p.contacts ?? []).entries()) if (c.email) facts.push([`${at}.contacts[${i}].email`, c.email]);
   }
   return facts.map(([where, text]) => [where, squash(text)]);
