@@ -62,12 +62,11 @@ function modalitiesOf(w: FeedWorkshop): Set<string> {
 
 /** Indexes a feed's workshops for a clock. */
 export function indexWorkshops(feed: Feed, now: Date): IndexedWorkshop[] {
-  const t = now.getTime();
   return feed.workshops.map((w) => {
     const upcoming: FeedOccurrence[] = [];
     const past: FeedOccurrence[] = [];
-    // A session whose time is unknown stays upcoming until its date has passed in its own zone.
-    for (const o of w.occurrences) ((o.timeUnknown === true ? !occurrenceEnded(o, now) : Date.parse(o.end) > t) ? upcoming : past).push(o);
+    // A session whose time is unknown stays upcoming until its date has passed in its own zone (occurrenceEnded).
+    for (const o of w.occurrences) (occurrenceEnded(o, now) ? past : upcoming).push(o);
     past.reverse();
     const text = fold(
       [
