@@ -18,13 +18,17 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>, optio
   try {
     return await db.transaction((tx) => work(Object.assign(tx, { [LOCK_TIMEOUT]: timeout })));
   } catch (error) {
-    const code = pgCode(error);
-    if (code === '55P03' || code === '40P01' || code === '40001') {
-      throw new ApiError('busy', 'The RSVP service is busy with this session right now. Please try again in a moment.', { retryAfterSeconds: 1 });
-    }
-    throw error;
+    throw whenBusy(error);
   }
 }
+
+/** A lock not granted in time (or a deadlock, or a serialization failure) as the "try again" answer; any other error as is. */
+export function whenBusy(error: unknown): unknown {
+  const code = pgCode(error);
+  return code === '55P03' || code === '40P01' || code === '40001' ? busyError() : error;
+}
+
+export const busyError = () => new ApiError('busy', 'The RSVP service is busy with this session right now. Please try again in a moment.', { retryAfterSeconds: 1 });
 
 const LOCK_TIMEOUT = Symbol('lock timeout');
 

@@ -203,7 +203,7 @@ export class Notifier {
   }
 
   /** The manage page's address: PUBLIC_URL's, else the one the last registration came through (kept in settings). */
-  async manageBase(tx: Tx, seen: string | undefined): Promise<string> {
+  async manageBase(tx: Db | Tx, seen: string | undefined): Promise<string> {
     if (this.#publicUrl !== undefined) return `${this.#publicUrl}/manage`;
     if (seen !== undefined) {
       if (seen !== this.#manageBase) {

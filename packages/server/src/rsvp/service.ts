@@ -34,6 +34,7 @@ import { durationMs } from './duration.js';
 import { waitlistPosition } from './position.js';
 import type { Notifier, OutboxRow, QueueEvent } from '../mail/outbox.js';
 import { sha256Hex } from '../hash.js';
+import { addSeatGroup, DUPLICATE_MESSAGE, emptySessionSeats, WriteLanes, type Prepared, type RsvpRows, type SeatGroup, type Seats, type SessionSeats } from './write-lane.js';
 
 export interface RsvpServiceOptions {
   db: Db;
@@ -110,6 +111,26 @@ interface ActiveRow {
 
 const ACTIVE = [...ACTIVE_STATUSES];
 
+/** Everything known of an RSVP before its seats are read: what {@link RsvpService.prototype.register} decides it on. */
+interface RsvpDecision {
+  body: RsvpBody;
+  entry: WorkshopEntry;
+  occurrence: FeedOccurrence;
+  policy: RsvpPolicy;
+  tier: ReturnType<typeof priorityTier>;
+  sessions: FeedOccurrence[];
+  personKey: string;
+  token: string;
+  submissionId: string;
+  now: Date;
+  requestHash: string;
+  idempotencyKey: string;
+  /** The manage page's address as the request gave it (the answer's link). */
+  manageUrlBase: string;
+  /** The manage page's address for e-mails; undefined when no message is owed. */
+  mailManageBase: string | undefined;
+}
+
 /** Seats of one occurrence as core sees them. */
 function seatStateOf(rows: readonly ActiveRow[], capacity: number | undefined, reservedReleased: boolean): SeatState {
   return {
@@ -136,6 +157,7 @@ export class RsvpService {
   readonly #lockTimeoutMs: number | undefined;
   readonly #retentionDays: number;
   readonly #notifier: Notifier | undefined;
+  readonly #lanes: WriteLanes;
   #secret: Promise<string> | undefined;
 
   constructor(options: RsvpServiceOptions) {
@@ -146,6 +168,7 @@ export class RsvpService {
     this.#lockTimeoutMs = options.lockTimeoutMs;
     this.#retentionDays = options.retentionDays ?? 180;
     this.#notifier = options.notifier;
+    this.#lanes = new WriteLanes(options.db, options.lockTimeoutMs);
   }
 
   /** Queues the messages a change owes (see mail/outbox.ts); nothing when no notifier is configured. */
@@ -193,7 +216,7 @@ export class RsvpService {
         if (replay !== undefined) return replay;
       }
       // Two requests of one person racing past the lock on different sessions: the unique index decides.
-      if (conflict) throw new ApiError('duplicate', 'You already have an RSVP for this session. Use the link in your confirmation to see or change it.');
+      if (conflict) throw new ApiError('duplicate', DUPLICATE_MESSAGE);
       throw error;
     }
   }
@@ -233,105 +256,136 @@ export class RsvpService {
 
     const sessions = this.#sessionsFor(entry, occurrence, policy, body.sessionIds, tier.tier?.id, now);
     const personKey = await this.personKey(body.person.email!);
-    const token = randomBytes(24).toString('base64url');
-    const submissionId = randomUUID();
+    const email = body.person.email?.trim();
+    const manageBase = this.#notifier !== undefined && email ? await this.#notifier.manageBase(this.#db, request.manageBase) : undefined;
+    const decision: RsvpDecision = { body, entry, occurrence, policy, tier, sessions, personKey, token: randomBytes(24).toString('base64url'), submissionId: randomUUID(), now, requestHash, idempotencyKey: request.idempotencyKey, manageUrlBase: request.manageBase, mailManageBase: manageBase };
 
+    // The usual RSVP, one session: through the occurrence's write lane, one round trip (see write-lane.ts).
+    if (!policy.seriesRegistration && sessions.length === 1) {
+      return this.#lanes.submit(entry.workshop.id, sessions[0]!.id, { person: personKey, prepare: (seats) => this.#prepare(decision, seats) });
+    }
+    // A series: every chosen session's lock, in one transaction.
     return this.#tx(async (tx) => {
       await lockAll(tx, sessions.map((o) => occurrenceLock(entry.workshop.id, o.id)));
       const seats = await this.#seats(tx, entry.workshop.id, sessions.map((o) => o.id), personKey);
-      if (seats.held) {
-        throw new ApiError('duplicate', 'You already have an RSVP for this session. Use the link in your confirmation to see or change it.');
-      }
-      const atClose = policy.allocation.mode === 'at-close';
-      const outcomes: { occurrence: FeedOccurrence; status: PublicStatus | 'declined'; code: string; position?: number; message: string; queueOrder: number; requestedAt: Date }[] = [];
-      for (const o of sessions) {
-        const here = seats.bySession.get(o.id) ?? { seated: [], waitlisted: 0, latest: 0 };
-        // Request time never goes back: a newcomer sorts after everyone already there, whatever the clocks of several instances say.
-        const requestedAt = new Date(Math.max(now.getTime(), here.latest + 1));
-        if (atClose) {
-          outcomes.push({ occurrence: o, status: 'requested', code: 'requested', message: 'Your request is recorded; places are allocated when RSVP closes.', queueOrder: requestedAt.getTime(), requestedAt });
-          continue;
-        }
-        const decision = admit({ capacity: o.capacity, seated: here.seated, waitlisted: here.waitlisted, reservedReleased: now.getTime() >= Date.parse(o.rsvp!.closes) }, { tierIndex: tier.index }, allocationPolicy(policy));
-        outcomes.push({
-          occurrence: o,
-          status: decision.status,
-          code: decision.code,
-          ...(decision.status === 'waitlisted' ? { position: decision.position } : {}),
-          message: decision.message,
-          queueOrder: requestedAt.getTime(),
-          requestedAt,
-        });
-      }
-      const kept = outcomes.filter((x) => x.status !== 'declined');
-      const main = outcomes.find((x) => x.occurrence.id === occurrence.id) ?? outcomes[0]!;
-      if (kept.length === 0) {
-        const full = main.code === 'declined-waitlist-full' ? 'waitlist-full' : 'full';
-        throw new ApiError(full, main.message);
-      }
-      const ids = kept.map(() => randomUUID());
-      // The messages this RSVP owes, from what is known here: nothing to read back.
-      const messages: OutboxRow[] = [];
-      const email = body.person.email?.trim();
-      if (this.#notifier !== undefined && email) {
-        const manageBase = await this.#notifier.manageBase(tx, request.manageBase);
-        for (const kind of ['confirmed', 'waitlisted', 'requested', 'offered'] as const) {
-          const these = kept.flatMap((x, i) =>
-            x.status !== kind
-              ? []
-              : [{ id: ids[i]!, submissionId, workshopId: entry.workshop.id, occurrenceId: x.occurrence.id, status: x.status, offerExpiresAt: null, email, name: body.person.name?.trim() ?? null, locale: body.locale ?? 'en', occurrence: x.occurrence, sequence: seats.snapshotted.get(x.occurrence.id) ?? 0, position: x.position, invitation: undefined }],
-          );
-          if (these.length > 0) messages.push(...this.#notifier.compose({ kind, registrationIds: these.map((r) => r.id), now, token }, manageBase, these));
-        }
-      }
-      const result: RsvpCreated = {
-        status: (main.status === 'declined' ? kept[0]!.status : main.status) as PublicStatus,
-        registrationId: submissionId,
-        ...(main.position !== undefined ? { position: main.position } : {}),
-        manageUrl: `${request.manageBase}#${token}`,
-        message: main.message,
-        notification: messages.length > 0 && this.#notifier?.delivers === true ? 'queued' : 'none',
-        ...(policy.seriesRegistration ? { sessions: outcomes.map((x) => ({ occurrenceId: x.occurrence.id, status: x.status, ...(x.position !== undefined ? { position: x.position } : {}), message: x.message })) } : {}),
-      };
-      await this.#insertRsvp(tx, {
-        submission: {
-          id: submissionId,
-          workshop_id: entry.workshop.id,
-          person_key: personKey,
-          manage_token_hash: sha256Hex(token),
-          locale: body.locale ?? 'en',
-          name: body.person.name?.trim() ?? null,
-          email: body.person.email?.trim() ?? null,
-          person: compactStrings(body.person),
-          answers: body.answers,
-          created_at: now.toISOString(),
-        },
-        registrations: kept.map((x, i) => ({
-          id: ids[i]!,
-          submission_id: submissionId,
-          workshop_id: entry.workshop.id,
-          occurrence_id: x.occurrence.id,
-          person_key: personKey,
-          status: x.status,
-          code: x.code,
-          tier_index: tier.index,
-          tier_id: tier.tier?.id ?? null,
-          requested_at: x.requestedAt.toISOString(),
-          queue_order: x.queueOrder,
-          decided_at: x.status === 'requested' ? null : now.toISOString(),
-          ended_at: x.occurrence.end,
-          updated_at: now.toISOString(),
-        })),
-        // What registrants of each session were told, recorded by its first registration.
-        snapshots: kept
-          .filter((x) => !seats.snapshotted.has(x.occurrence.id))
-          .map((x) => ({ workshop_id: entry.workshop.id, occurrence_id: x.occurrence.id, start: x.occurrence.start, end: x.occurrence.end, status: x.occurrence.status, capacity: x.occurrence.capacity ?? null, place: placeOf(x.occurrence), updated_at: now.toISOString() })),
-        messages,
-        // A key used twice at once: the primary key lets one in; the other rolls back and is answered as a replay.
-        idempotency: { key: request.idempotencyKey, requestHash, response: result, createdAt: now },
-      });
-      return result;
+      if (seats.held) throw new ApiError('duplicate', DUPLICATE_MESSAGE);
+      const { rows, answer } = this.#prepare(decision, seats);
+      await this.#insertRsvp(tx, rows);
+      return answer;
     });
+  }
+
+  /**
+   * Decides an RSVP on the seats of its sessions (core's `admit` for each, or a request when places are
+   * allocated at close) and returns what to write and answer; throws the refusal when no session takes it.
+   * Reads and writes nothing, so the same decision serves the write lane and the series transaction.
+   */
+  #prepare(d: RsvpDecision, seats: Seats): Prepared<RsvpCreated> {
+    const { body, entry, occurrence, policy, tier, sessions, personKey, token, submissionId, now } = d;
+    const atClose = policy.allocation.mode === 'at-close';
+    const outcomes: { occurrence: FeedOccurrence; status: PublicStatus | 'declined'; code: string; position?: number; message: string; queueOrder: number; requestedAt: Date }[] = [];
+    for (const o of sessions) {
+      const here = seats.bySession.get(o.id) ?? emptySessionSeats();
+      // Request time never goes back: a newcomer sorts after everyone already there, whatever the clocks of several instances say.
+      const requestedAt = new Date(Math.max(now.getTime(), here.latest + 1));
+      if (atClose) {
+        outcomes.push({ occurrence: o, status: 'requested', code: 'requested', message: 'Your request is recorded; places are allocated when RSVP closes.', queueOrder: requestedAt.getTime(), requestedAt });
+        continue;
+      }
+      const decision = admit({ capacity: o.capacity, seated: here.seated, waitlisted: here.waitlisted, reservedReleased: now.getTime() >= Date.parse(o.rsvp!.closes) }, { tierIndex: tier.index }, allocationPolicy(policy));
+      outcomes.push({
+        occurrence: o,
+        status: decision.status,
+        code: decision.code,
+        ...(decision.status === 'waitlisted' ? { position: decision.position } : {}),
+        message: decision.message,
+        queueOrder: requestedAt.getTime(),
+        requestedAt,
+      });
+    }
+    const kept = outcomes.filter((x) => x.status !== 'declined');
+    const main = outcomes.find((x) => x.occurrence.id === occurrence.id) ?? outcomes[0]!;
+    if (kept.length === 0) {
+      const full = main.code === 'declined-waitlist-full' ? 'waitlist-full' : 'full';
+      throw new ApiError(full, main.message);
+    }
+    const ids = kept.map(() => randomUUID());
+    // The messages this RSVP owes, from what is known here: nothing to read back.
+    const messages: OutboxRow[] = [];
+    const email = body.person.email?.trim();
+    if (this.#notifier !== undefined && email && d.mailManageBase !== undefined) {
+      for (const kind of ['confirmed', 'waitlisted', 'requested', 'offered'] as const) {
+        const these = kept.flatMap((x, i) =>
+          x.status !== kind
+            ? []
+            : [{ id: ids[i]!, submissionId, workshopId: entry.workshop.id, occurrenceId: x.occurrence.id, status: x.status, offerExpiresAt: null, email, name: body.person.name?.trim() ?? null, locale: body.locale ?? 'en', occurrence: x.occurrence, sequence: seats.snapshotted.get(x.occurrence.id) ?? 0, position: x.position, invitation: undefined }],
+        );
+        if (these.length > 0) messages.push(...this.#notifier.compose({ kind, registrationIds: these.map((r) => r.id), now, token }, d.mailManageBase, these));
+      }
+    }
+    const answer: RsvpCreated = {
+      status: (main.status === 'declined' ? kept[0]!.status : main.status) as PublicStatus,
+      registrationId: submissionId,
+      ...(main.position !== undefined ? { position: main.position } : {}),
+      manageUrl: `${d.manageUrlBase}#${token}`,
+      message: main.message,
+      notification: messages.length > 0 && this.#notifier?.delivers === true ? 'queued' : 'none',
+      ...(policy.seriesRegistration ? { sessions: outcomes.map((x) => ({ occurrenceId: x.occurrence.id, status: x.status, ...(x.position !== undefined ? { position: x.position } : {}), message: x.message })) } : {}),
+    };
+    const rows: RsvpRows = {
+      submission: {
+        id: submissionId,
+        workshop_id: entry.workshop.id,
+        person_key: personKey,
+        manage_token_hash: sha256Hex(token),
+        locale: body.locale ?? 'en',
+        name: body.person.name?.trim() ?? null,
+        email: email ?? null,
+        person: compactStrings(body.person),
+        answers: body.answers,
+        created_at: now.toISOString(),
+      },
+      registrations: kept.map((x, i) => ({
+        id: ids[i]!,
+        submission_id: submissionId,
+        workshop_id: entry.workshop.id,
+        occurrence_id: x.occurrence.id,
+        person_key: personKey,
+        status: x.status,
+        code: x.code,
+        tier_index: tier.index,
+        tier_id: tier.tier?.id ?? null,
+        requested_at: x.requestedAt.toISOString(),
+        queue_order: x.queueOrder,
+        decided_at: x.status === 'requested' ? null : now.toISOString(),
+        ended_at: x.occurrence.end,
+        updated_at: now.toISOString(),
+      })),
+      // What registrants of each session were told, recorded by its first registration.
+      snapshots: kept
+        .filter((x) => !seats.snapshotted.has(x.occurrence.id))
+        .map((x) => ({ workshop_id: entry.workshop.id, occurrence_id: x.occurrence.id, start: x.occurrence.start, end: x.occurrence.end, status: x.occurrence.status, capacity: x.occurrence.capacity ?? null, place: placeOf(x.occurrence), updated_at: now.toISOString() })),
+      messages: messages.map((m) => ({
+        message_id: m.messageId,
+        kind: m.kind,
+        submission_id: m.submissionId,
+        registration_id: m.registrationId,
+        workshop_id: m.workshopId,
+        occurrence_id: m.occurrenceId,
+        dedupe_key: m.dedupeKey,
+        recipient: m.recipient,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        ics: m.ics,
+        ics_method: m.icsMethod,
+        due_at: m.dueAt.toISOString(),
+        created_at: m.createdAt.toISOString(),
+      })),
+      // A key used twice at once: the primary key lets one in; the other is answered as a replay.
+      idempotency: { key: d.idempotencyKey, request_hash: d.requestHash, response: answer, created_at: now.toISOString() },
+    };
+    return { rows, answer };
   }
 
   /**
@@ -354,66 +408,23 @@ export class RsvpService {
     `);
     const row = (result as { rows: { seats: unknown; snapshotted: unknown }[] }).rows[0]!;
     const parse = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
-    const groups = parse<{ o: string; s: RegistrationStatus; t: number; r: boolean; n: number; latest: number; mine: boolean }[]>(row.seats);
-    const bySession = new Map<string, { seated: { tierIndex: number; reserved: boolean }[]; waitlisted: number; latest: number }>();
+    const groups = parse<(SeatGroup & { o: string; mine: boolean })[]>(row.seats);
+    const bySession = new Map<string, SessionSeats>();
     let held = false;
     for (const g of groups) {
-      const here = bySession.get(g.o) ?? { seated: [], waitlisted: 0, latest: 0 };
+      const here = bySession.get(g.o) ?? emptySessionSeats();
       bySession.set(g.o, here);
       held ||= g.mine;
-      here.latest = Math.max(here.latest, g.latest);
-      if (g.s === 'confirmed' || g.s === 'offered') for (let i = 0; i < g.n; i++) here.seated.push({ tierIndex: g.t, reserved: g.r });
-      else if (g.s === 'waitlisted') here.waitlisted += g.n;
+      addSeatGroup(here, g);
     }
     // Sessions with a snapshot, and its SEQUENCE (what an invitation to it must carry).
     const snapshotted = new Map(Object.entries(parse<Record<string, number>>(row.snapshotted)));
     return { held, bySession, snapshotted };
   }
 
-  /**
-   * Everything one RSVP writes, in one statement: the submission, its registrations, any first snapshots, the
-   * messages it owes (the outbox) and the answer kept for its Idempotency-Key.
-   */
-  async #insertRsvp(
-    tx: Tx,
-    rows: {
-      submission: Record<string, unknown>;
-      registrations: Record<string, unknown>[];
-      snapshots: Record<string, unknown>[];
-      messages: readonly OutboxRow[];
-      idempotency: { key: string; requestHash: string; response: RsvpCreated; createdAt: Date };
-    },
-  ): Promise<void> {
-    const s = rows.submission;
-    const k = rows.idempotency;
-    const messages =
-      rows.messages.length === 0
-        ? sql``
-        : sql`, mail as (
-        insert into outbox (message_id, kind, submission_id, registration_id, workshop_id, occurrence_id, dedupe_key, recipient, subject, text, html, ics, ics_method, due_at, created_at)
-        values ${sql.join(
-          rows.messages.map((m) => sql`(${m.messageId}, ${m.kind}, ${m.submissionId}, ${m.registrationId}, ${m.workshopId}, ${m.occurrenceId}, ${m.dedupeKey}, ${m.recipient}, ${m.subject}, ${m.text}, ${m.html}, ${m.ics}, ${m.icsMethod}, ${m.dueAt.toISOString()}::timestamptz, ${m.createdAt.toISOString()}::timestamptz)`),
-          sql`, `,
-        )}
-      )`;
-    await tx.execute(sql`
-      with sub as (
-        insert into submissions (id, workshop_id, person_key, manage_token_hash, locale, name, email, person, answers, created_at)
-        values (${s.id}, ${s.workshop_id}, ${s.person_key}, ${s.manage_token_hash}, ${s.locale}, ${s.name}, ${s.email}, ${JSON.stringify(s.person)}::jsonb, ${JSON.stringify(s.answers)}::jsonb, ${s.created_at}::timestamptz)
-      ), reg as (
-        insert into registrations (id, submission_id, workshop_id, occurrence_id, person_key, status, code, tier_index, tier_id, requested_at, queue_order, decided_at, ended_at, updated_at)
-        select id, submission_id, workshop_id, occurrence_id, person_key, status, code, tier_index, tier_id, requested_at, queue_order, decided_at, ended_at, updated_at
-        from jsonb_to_recordset(${JSON.stringify(rows.registrations)}::jsonb) as x(id text, submission_id text, workshop_id text, occurrence_id text, person_key text, status text, code text, tier_index int, tier_id text, requested_at timestamptz, queue_order bigint, decided_at timestamptz, ended_at timestamptz, updated_at timestamptz)
-      ), snap as (
-        insert into occurrence_snapshots (workshop_id, occurrence_id, start, "end", status, capacity, place, updated_at)
-        select workshop_id, occurrence_id, start, "end", status, capacity, place, updated_at
-        from jsonb_to_recordset(${JSON.stringify(rows.snapshots)}::jsonb) as x(workshop_id text, occurrence_id text, start text, "end" text, status text, capacity int, place text, updated_at timestamptz)
-        on conflict do nothing
-      ), idem as (
-        insert into idempotency_keys (key, request_hash, status, response, created_at)
-        values (${k.key}, ${k.requestHash}, 201, ${JSON.stringify(k.response)}::jsonb, ${k.createdAt.toISOString()}::timestamptz)
-      )${messages}
-      select 1`);
+  /** Everything one RSVP writes, in one statement (`mk_rsvp_insert`, the same as the write lane's). */
+  async #insertRsvp(tx: Tx, rows: RsvpRows): Promise<void> {
+    await tx.execute(sql`select mk_rsvp_insert(${JSON.stringify(rows)}::jsonb)`);
   }
 
   async #replay(key: string, requestHash: string, tx: Db | Tx = this.#db): Promise<RsvpCreated | undefined> {
