@@ -2,7 +2,9 @@
 // and without the no-JS fallback inside the tags, and requests per feed per page (several widgets on one
 // feed). The pages are the demo's (apps/demo/site), their feeds and fallbacks built here with the CLI, the
 // widgets from this package's dist/cdn after a delay (as from a CDN), and every feed answered after a
-// longer one, as a slow feed would be.
+// longer one, as a slow feed would be. A page that shifts has its shifting elements printed (what moved, from
+// where to where), the cause to look for. `BENCH_QUICK=1` measures the pages once, without fallback only (the
+// harder case); it can be run alone: `BENCH_QUICK=1 node -e "import('./bench/host-page.bench.mjs').then((m) => m.default()).then(console.table)"`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -64,7 +66,8 @@ export default async function bench() {
   const browser = await chromium.launch(chromiumLaunchOptions);
   const rows = [];
   try {
-    for (const fallback of [true, false]) {
+    const quick = Boolean(process.env.BENCH_QUICK);
+    for (const fallback of quick ? [false] : [true, false]) {
       withFallback = fallback;
       let worst = 0;
       let requestsWorst = 0;
@@ -73,8 +76,23 @@ export default async function bench() {
         const tab = await context.newPage();
         await tab.addInitScript(() => {
           window.__cls = 0;
+          window.__shifts = [];
+          /** An element as a selector-like name, through shadow roots: `mk-program > div.state`. */
+          const name = (node) => {
+            const parts = [];
+            for (let n = node; n && n.nodeType === 1; n = n.parentNode instanceof ShadowRoot ? n.parentNode.host : n.parentElement) {
+              parts.unshift(n.localName + (n.id ? `#${n.id}` : '') + (typeof n.className === 'string' && n.className ? `.${n.className.trim().split(/\s+/).join('.')}` : ''));
+              if (n.localName.startsWith('mk-') || n.localName === 'main') break;
+            }
+            return parts.join(' > ') || String(node?.nodeName);
+          };
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+            for (const e of list.getEntries()) {
+              if (e.hadRecentInput) continue;
+              window.__cls += e.value;
+              const rect = (r) => `${Math.round(r.y)}+${Math.round(r.height)}`;
+              for (const s of e.sources ?? []) window.__shifts.push(`${e.value.toFixed(3)} ${name(s.node)}: y ${rect(s.previousRect)} → ${rect(s.currentRect)}`);
+            }
           }).observe({ type: 'layout-shift', buffered: true });
         });
         const perFeed = new Map();
@@ -83,12 +101,26 @@ export default async function bench() {
         });
         await tab.goto(`${base}/${page}`);
         // Every widget settled: defined, and none still loading.
-        await tab.waitForFunction(() => {
-          const widgets = [...document.querySelectorAll('mk-workshop-list, mk-rsvp-form, mk-curriculum, mk-resource-list')];
-          return widgets.length > 0 && widgets.every((w) => w.shadowRoot && !w.shadowRoot.querySelector('[aria-busy="true"], [part="fallback"]'));
-        }, null, { timeout: 20_000 });
+        const messages = [];
+        tab.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+        tab.on('pageerror', (e) => messages.push(`error: ${e.message}`));
+        await tab
+          .waitForFunction(() => {
+            const widgets = [...document.querySelectorAll('mk-workshop-list, mk-rsvp-form, mk-curriculum, mk-resource-list')];
+            return widgets.length > 0 && widgets.every((w) => w.shadowRoot && !w.shadowRoot.querySelector('[aria-busy="true"], [part="fallback"]'));
+          }, null, { timeout: 20_000 })
+          .catch(async (error) => {
+            // Say which widgets never settled, and what the page said.
+            const busy = await tab.evaluate(() =>
+              [...document.querySelectorAll('mk-workshop-list, mk-rsvp-form, mk-curriculum, mk-resource-list')]
+                .filter((w) => !w.shadowRoot || w.shadowRoot.querySelector('[aria-busy="true"], [part="fallback"]'))
+                .map((w) => `<${w.localName}> ${w.shadowRoot ? w.shadowRoot.querySelector('[aria-busy="true"], [part="fallback"]').outerHTML.slice(0, 120) : 'not upgraded'}`),
+            );
+            throw new Error(`${page}: widgets still loading after 20 s:\n  ${busy.join('\n  ')}\npage console:\n  ${messages.join('\n  ')}`, { cause: error });
+          });
         await tab.waitForTimeout(500);
         const cls = await tab.evaluate(() => window.__cls);
+        if (cls > 0) console.log(`  ${page} ${fallback ? 'with' : 'without'} fallback shifts:\n${(await tab.evaluate(() => window.__shifts)).map((s) => `    ${s}`).join('\n')}`);
         worst = Math.max(worst, cls);
         requestsWorst = Math.max(requestsWorst, ...perFeed.values());
         rows.push(row(`CLS while the widgets load, ${page} ${fallback ? 'with' : 'without'} fallback`, cls, 'score', null, '0'));

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FEED_VERSION, parseFeed, type Feed, type FeedIssue } from '@mentorkit/core/browser';
+import { FEED_VERSION, FeedCurriculumSchema, FeedResourceSchema, FeedSchema, FeedWorkshopSchema, type Feed, type FeedIssue } from '@mentorkit/core/browser';
 import { msg } from './localize.js';
 
 /** Where a widget's data comes from; the first present wins: `catalog`, then the lists, then `src`. */
@@ -54,14 +54,20 @@ function feedOf(lists: Pick<FeedSource, 'workshops' | 'resources' | 'curricula'>
 
 /**
  * Loads and validates a widget's feed: fetches `src` (aborting a superseded request) or takes objects
- * passed as properties, and validates both with `parseFeed` so that a component only ever renders a
- * well-formed `Feed`. The host re-renders on every state change.
+ * passed as properties, and validates both as `parseFeed` does (`checkFeed`: a long feed in slices that
+ * yield to the page) so that a component only ever renders a well-formed `Feed`. The host re-renders on
+ * every state change.
  *
  * Loading starts when the host connects, not at its first update: a widget whose first update waits
  * for its translation (see `MkElement.scheduleUpdate`) fetches its feed meanwhile.
  */
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
+  /**
+   * While a feed passed as a property is being checked in slices (a long one): settles when the state
+   * is set. A host's `updateComplete` may wait for it.
+   */
+  pending: Promise<void> | undefined;
   private last: FeedSource = {};
   /** Leaves the shared load this controller waits for (which stops it when nobody else waits). */
   private leave: (() => void) | undefined;
@@ -115,6 +121,7 @@ export class FeedController implements ReactiveController {
   private load(source: FeedSource): void {
     this.leave?.();
     this.leave = undefined;
+    this.pending = undefined;
     if (source.catalog !== undefined && source.catalog !== null) {
       this.accept(source.catalog);
     } else if (source.workshops != null || source.resources != null || source.curricula != null) {
@@ -126,7 +133,23 @@ export class FeedController implements ReactiveController {
     }
   }
 
-  private accept(data: unknown, parsed: ParsedFeed = parseFeed(data)): void {
+  private accept(data: unknown): void {
+    const checked = checkFeed(data);
+    if (!(checked instanceof Promise)) {
+      this.settle(checked);
+      return;
+    }
+    // A long feed is checked in slices: the widget shows its loading state (or the page's fallback) meanwhile.
+    this.set({ status: 'loading' });
+    const pending: Promise<void> = checked.then((parsed) => {
+      if (this.pending !== pending) return;
+      this.pending = undefined;
+      this.settle(parsed);
+    });
+    this.pending = pending;
+  }
+
+  private settle(parsed: ParsedFeed): void {
     if (!parsed.ok) {
       this.set({ status: 'error', error: { kind: 'invalid', issues: parsed.errors } });
       return;
@@ -159,7 +182,7 @@ export class FeedController implements ReactiveController {
   }
 
   private show(result: LoadOutcome): void {
-    if (result.ok) this.accept(undefined, result.parsed);
+    if (result.ok) this.settle(result.parsed);
     else this.set({ status: 'error', error: result.error });
   }
 
@@ -170,7 +193,7 @@ export class FeedController implements ReactiveController {
   }
 }
 
-type ParsedFeed = ReturnType<typeof parseFeed>;
+type ParsedFeed = { ok: true; feed: Feed } | { ok: false; errors: FeedIssue[] };
 type LoadOutcome = { ok: true; parsed: ParsedFeed } | { ok: false; error: FeedError };
 
 interface SharedLoad {
@@ -219,8 +242,8 @@ function joinLoad(src: string): { outcome: Promise<LoadOutcome>; leave: () => vo
       abort,
       waiting: 0,
       settled: false,
-      outcome: download(src, abort.signal).then((result): LoadOutcome => {
-        const outcome: LoadOutcome = result.ok ? { ok: true, parsed: parseFeed(result.data) } : result;
+      outcome: download(src, abort.signal).then(async (result): Promise<LoadOutcome> => {
+        const outcome: LoadOutcome = result.ok ? { ok: true, parsed: await checkFeed(result.data) } : result;
         entry.settled = true;
         settledLoads.set(entry.outcome, outcome);
         if (!outcome.ok && loads.get(key) === entry) loads.delete(key);
@@ -261,6 +284,99 @@ async function download(url: string, signal: AbortSignal): Promise<{ ok: true; d
   } catch (error) {
     return { ok: false, error: { kind: 'json', url, detail: String((error as Error)?.message ?? error) } };
   }
+}
+
+/** Gives the page a turn: `scheduler.yield()` where there is one, else a new task. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Time (ms) work may take before it yields to the page: well under the 50 ms of a long task. */
+export const SLICE_BUDGET_MS = 10;
+
+/**
+ * Runs `steps` (a generator that yields between units of work) to its end: at once when it takes less
+ * than `SLICE_BUDGET_MS`, so short work stays synchronous; otherwise in slices of about that long with
+ * the page's turns in between, and the result comes as a promise.
+ */
+export function inSlices<T>(steps: Generator<void, T>): T | Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - start > SLICE_BUDGET_MS) return restInSlices(steps);
+  }
+}
+
+async function restInSlices<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    await yieldToPage();
+    const start = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - start > SLICE_BUDGET_MS) break;
+    }
+  }
+}
+
+/** The feed's lists, which can be long: checked item by item. In `FeedSchema`'s order, so issues come in the same order. */
+const LISTS = [
+  ['workshops', FeedWorkshopSchema],
+  ['resources', FeedResourceSchema],
+  ['curricula', FeedCurriculumSchema],
+] as const;
+/** As `parseFeed`: the first 20 problems are reported. */
+const MAX_ISSUES = 20;
+
+/** What a schema of core's feed checker records its walk in (`path[0..depth)` locates the value). */
+interface Walk {
+  path: (string | number)[];
+  issues: FeedIssue[];
+}
+type Check = (value: unknown, walk: Walk, depth: number) => void;
+
+/**
+ * Validates feed JSON as `parseFeed` does, with the same issues and paths (`workshops[412].title`), but
+ * in slices that yield to the page: first everything but the long lists, then each list item by item
+ * with its own schema. A short feed is checked at once (see `inSlices`).
+ */
+export function checkFeed(data: unknown): ParsedFeed | Promise<ParsedFeed> {
+  return inSlices(checkSteps(data));
+}
+
+function* checkSteps(data: unknown): Generator<void, ParsedFeed> {
+  const walk: Walk = { path: [], issues: [] };
+  const record = data as Record<string, unknown> | null;
+  const isRecord = typeof data === 'object' && data !== null && !Array.isArray(data);
+  const lists = isRecord ? LISTS.filter(([key]) => Array.isArray(record![key])) : [];
+  try {
+    // The feed without its long lists (empty ones pass), then the lists' items.
+    const envelope = isRecord ? { ...record } : data;
+    for (const [key] of lists) (envelope as Record<string, unknown>)[key] = [];
+    (FeedSchema as unknown as Check)(envelope, walk, 0);
+    yield;
+    for (const [key, schema] of lists) {
+      const items = record![key] as unknown[];
+      walk.path[0] = key;
+      for (let i = 0; i < items.length; i++) {
+        walk.path[1] = i;
+        (schema as unknown as Check)(items[i], walk, 2);
+        if (walk.issues.length >= MAX_ISSUES) return failed(walk);
+        yield;
+      }
+    }
+  } catch (error) {
+    // Core's checker ends a walk with 20 issues by throwing the walk.
+    if (error !== walk) throw error;
+  }
+  return walk.issues.length ? failed(walk) : { ok: true, feed: data as Feed };
+}
+
+function failed(walk: Walk): ParsedFeed {
+  return { ok: false, errors: walk.issues.slice(0, MAX_ISSUES) };
 }
 
 /**

@@ -14,6 +14,9 @@ import { css } from 'lit';
  * <div class="state" part="empty"><p class="state-title">…</p><p>…</p></div>
  * ```
  *
+ * While it loads, a widget without fallback content holds `--mk-reserve-height` (public; unset by
+ * default) for its content, so that whatever follows is not moved by the content arriving.
+ *
  * A component shapes the skeleton like its content with private properties on `:host`:
  * `--_skeleton-min` (narrowest block before the grid adds a column; default one column),
  * `--_skeleton-height`, `--_skeleton-gap` and `--_skeleton-radius`; `--_filters-bg` colours the
@@ -52,6 +55,11 @@ export const feedViewStyles = css`
   }
   .state.error .state-title {
     color: var(--_mk-danger);
+  }
+  [part='loading'] {
+    /* Within the space the widget holds while it loads (see holdSpace in feed-view.ts). */
+    max-height: var(--mk-reserve-height, none);
+    overflow: hidden;
   }
   .skeleton {
     display: grid;

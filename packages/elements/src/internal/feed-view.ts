@@ -39,10 +39,68 @@ export function hasFallback(host: Element): boolean {
 
 /**
  * While the feed loads (or when it cannot be loaded): the page's own content stays where it is, shown
- * through a slot, so nothing jumps; without any, the loading state.
+ * through a slot, so nothing jumps; without any, the loading state, whose space is then held (see
+ * `holdSpace`).
  */
 export function fallbackOr(host: Element, otherwise: () => TemplateResult): TemplateResult {
-  return hasFallback(host) ? html`<div part="fallback" aria-busy="true"><slot></slot></div>` : otherwise();
+  if (hasFallback(host)) return html`<div part="fallback" aria-busy="true"><slot></slot></div>`;
+  holdSpace(host);
+  return otherwise();
+}
+
+/** Per widget whose space is held, the style sheet holding it (in its shadow root). */
+const holds = new WeakMap<Element, CSSStyleSheet>();
+let leaving: IntersectionObserver | undefined;
+let settling: ResizeObserver | undefined;
+
+/**
+ * Holds the space a widget without fallback content takes while it loads, `--mk-reserve-height` when the
+ * page sets it (for example `100vh`, so that whatever follows starts below the fold and content taller
+ * than that moves nothing in view either), and keeps holding it after the content arrives until the widget is
+ * out of view: content shorter than the space would otherwise pull up what follows. Out of view, giving
+ * the space back moves nothing the reader sees (above the viewport, the browser's scroll anchoring keeps
+ * the reader's place). The hold is a `:host` rule in the widget's own shadow root, so the page's
+ * element is left alone and a page's own `min-height` on it still wins.
+ */
+function holdSpace(host: Element): void {
+  const root = host.shadowRoot;
+  if (!root || holds.has(host) || typeof IntersectionObserver === 'undefined' || !('adoptedStyleSheets' in root)) return;
+  // Only when the page asks for it: a guess would leave a short widget with a gap below it.
+  if (getComputedStyle(host).getPropertyValue('--mk-reserve-height').trim() === '') return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(':host { min-height: var(--mk-reserve-height); }');
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  holds.set(host, sheet);
+  // Leaving the viewport after the content arrived gives the space back.
+  leaving ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) if (!entry.isIntersecting && !isLoading(entry.target)) release(entry.target);
+  });
+  leaving.observe(host);
+  // Content arriving while the widget is already out of view gives it back at once.
+  settling ??= new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (isLoading(target)) continue;
+      settling?.unobserve(target);
+      const { top, bottom } = target.getBoundingClientRect();
+      if (bottom <= 0 || top >= innerHeight) release(target);
+    }
+  });
+  settling.observe(host);
+}
+
+/** Whether a widget shows its loading state (a shadow root is no element, so `:scope >` would not do). */
+function isLoading(host: Element): boolean {
+  for (const child of host.shadowRoot?.children ?? []) if (child.getAttribute('part') === 'loading') return true;
+  return false;
+}
+
+function release(host: Element): void {
+  const sheet = holds.get(host);
+  if (!sheet) return;
+  holds.delete(host);
+  leaving?.unobserve(host);
+  settling?.unobserve(host);
+  if (host.shadowRoot) host.shadowRoot.adoptedStyleSheets = host.shadowRoot.adoptedStyleSheets.filter((s) => s !== sheet);
 }
 
 /** A feed with nothing to show. */

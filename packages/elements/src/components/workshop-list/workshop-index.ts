@@ -26,6 +26,12 @@ export interface ViewEntry {
   item: IndexedWorkshop;
   /** The occurrences this view shows for the workshop. */
   occurrences: FeedOccurrence[];
+  /** When the first of them starts (ms since the epoch; NaN without one), parsed once for sorting. */
+  start: number;
+}
+
+function entry(item: IndexedWorkshop, occurrences: FeedOccurrence[]): ViewEntry {
+  return { item, occurrences, start: Date.parse(occurrences[0]?.start ?? '') };
 }
 
 export interface WorkshopSections {
@@ -60,67 +66,102 @@ function modalitiesOf(w: FeedWorkshop): Set<string> {
   return out;
 }
 
+/** One workshop indexed for a clock. */
+export function indexWorkshop(w: FeedWorkshop, now: Date): IndexedWorkshop {
+  const upcoming: FeedOccurrence[] = [];
+  const past: FeedOccurrence[] = [];
+  // A session whose time is unknown stays upcoming until its date has passed in its own zone (occurrenceEnded).
+  for (const o of w.occurrences) (occurrenceEnded(o, now) ? past : upcoming).push(o);
+  past.reverse();
+  const text = fold(
+    [
+      w.title,
+      w.summary,
+      w.description,
+      w.audienceText,
+      ...w.audiences.map((a) => a.name),
+      ...w.presenters.map((p) => `${p.name} ${p.affiliation ?? ''}`),
+      ...w.objectives.map((o) => o.statement),
+      ...w.themes.map((th) => th.title),
+      ...w.programs.map((p) => p.title),
+      ...w.occurrences.map((o) => `${o.title ?? ''} ${o.topic ?? ''}`),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return {
+    workshop: w,
+    text,
+    audiences: new Set(w.audiences.map((a) => a.id)),
+    topics: new Set(w.themes.map((th) => th.id)),
+    programs: new Set(w.programs.map((p) => p.id)),
+    formats: new Set(w.formats.map((f) => String(f.durationMinutes))),
+    modalities: modalitiesOf(w),
+    upcoming,
+    past,
+  };
+}
+
 /** Indexes a feed's workshops for a clock. */
 export function indexWorkshops(feed: Feed, now: Date): IndexedWorkshop[] {
-  return feed.workshops.map((w) => {
-    const upcoming: FeedOccurrence[] = [];
-    const past: FeedOccurrence[] = [];
-    // A session whose time is unknown stays upcoming until its date has passed in its own zone (occurrenceEnded).
-    for (const o of w.occurrences) (occurrenceEnded(o, now) ? past : upcoming).push(o);
-    past.reverse();
-    const text = fold(
-      [
-        w.title,
-        w.summary,
-        w.description,
-        w.audienceText,
-        ...w.audiences.map((a) => a.name),
-        ...w.presenters.map((p) => `${p.name} ${p.affiliation ?? ''}`),
-        ...w.objectives.map((o) => o.statement),
-        ...w.themes.map((th) => th.title),
-        ...w.programs.map((p) => p.title),
-        ...w.occurrences.map((o) => `${o.title ?? ''} ${o.topic ?? ''}`),
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    );
+  return feed.workshops.map((w) => indexWorkshop(w, now));
+}
+
+/** A feed indexed for a clock: its workshops and the filter choices it offers. */
+export interface WorkshopIndex {
+  items: IndexedWorkshop[];
+  options: FilterOptions;
+}
+
+/**
+ * `indexWorkshops` and `filterOptions` in one pass that yields after each workshop, for `inSlices`:
+ * a long feed is indexed in slices that give the page turns in between.
+ */
+export function* indexSteps(feed: Feed, now: Date): Generator<void, WorkshopIndex> {
+  const items: IndexedWorkshop[] = [];
+  const options = new OptionCollector();
+  for (const w of feed.workshops) {
+    items.push(indexWorkshop(w, now));
+    options.add(w);
+    yield;
+  }
+  return { items, options: options.result() };
+}
+
+/** Gathers the filter choices of workshops, each once. */
+class OptionCollector {
+  private readonly audiences = new Map<string, string>();
+  private readonly topics = new Map<string, string>();
+  private readonly programs = new Map<string, string>();
+  private readonly formats = new Set<number>();
+  private readonly modalities = new Set<string>();
+
+  add(w: FeedWorkshop): void {
+    for (const a of w.audiences) this.audiences.set(a.id, a.name);
+    for (const th of w.themes) this.topics.set(th.id, th.title);
+    for (const p of w.programs) this.programs.set(p.id, p.title);
+    for (const f of w.formats) this.formats.add(f.durationMinutes);
+    for (const m of modalitiesOf(w)) this.modalities.add(m);
+  }
+
+  result(): FilterOptions {
+    const sorted = (m: Map<string, string>) => [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+    const modalityOrder = ['online', 'in-person', 'hybrid'];
     return {
-      workshop: w,
-      text,
-      audiences: new Set(w.audiences.map((a) => a.id)),
-      topics: new Set(w.themes.map((th) => th.id)),
-      programs: new Set(w.programs.map((p) => p.id)),
-      formats: new Set(w.formats.map((f) => String(f.durationMinutes))),
-      modalities: modalitiesOf(w),
-      upcoming,
-      past,
+      audiences: sorted(this.audiences),
+      topics: sorted(this.topics),
+      programs: sorted(this.programs),
+      formats: [...this.formats].sort((a, b) => a - b),
+      modalities: [...this.modalities].sort((a, b) => modalityOrder.indexOf(a) - modalityOrder.indexOf(b)),
     };
-  });
+  }
 }
 
 /** The filter choices a feed offers, each listed once, in a stable order. */
 export function filterOptions(feed: Feed): FilterOptions {
-  const audiences = new Map<string, string>();
-  const topics = new Map<string, string>();
-  const programs = new Map<string, string>();
-  const formats = new Set<number>();
-  const modalities = new Set<string>();
-  for (const w of feed.workshops) {
-    for (const a of w.audiences) audiences.set(a.id, a.name);
-    for (const th of w.themes) topics.set(th.id, th.title);
-    for (const p of w.programs) programs.set(p.id, p.title);
-    for (const f of w.formats) formats.add(f.durationMinutes);
-    for (const m of modalitiesOf(w)) modalities.add(m);
-  }
-  const sorted = (m: Map<string, string>) => [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-  const modalityOrder = ['online', 'in-person', 'hybrid'];
-  return {
-    audiences: sorted(audiences),
-    topics: sorted(topics),
-    programs: sorted(programs),
-    formats: [...formats].sort((a, b) => a - b),
-    modalities: [...modalities].sort((a, b) => modalityOrder.indexOf(a) - modalityOrder.indexOf(b)),
-  };
+  const options = new OptionCollector();
+  for (const w of feed.workshops) options.add(w);
+  return options.result();
 }
 
 /** Whether any filter other than the view is set. */
@@ -145,11 +186,11 @@ export function filterMatcher(f: WorkshopFilters): (item: IndexedWorkshop) => bo
   };
 }
 
-const byNextStart = (a: ViewEntry, b: ViewEntry) => Date.parse(a.occurrences[0]?.start ?? '') - Date.parse(b.occurrences[0]?.start ?? '');
+const byNextStart = (a: ViewEntry, b: ViewEntry) => a.start - b.start;
 const byLatestStart = (a: ViewEntry, b: ViewEntry) => {
   const x = a.occurrences[0];
   const y = b.occurrences[0];
-  if (x && y) return Date.parse(y.start) - Date.parse(x.start);
+  if (x && y) return b.start - a.start;
   if (x) return -1;
   if (y) return 1;
   // Undated workshops: most recently held first.
@@ -163,18 +204,18 @@ export function viewEntries(items: readonly IndexedWorkshop[], view: WorkshopVie
   const onRequest: ViewEntry[] = [];
   for (const item of items) {
     if (item.workshop.kind === 'request-only') {
-      if (view !== 'past') onRequest.push({ item, occurrences: [] });
+      if (view !== 'past') onRequest.push(entry(item, []));
       continue;
     }
     if (view === 'upcoming') {
-      if (item.upcoming.length > 0) dated.push({ item, occurrences: item.upcoming });
+      if (item.upcoming.length > 0) dated.push(entry(item, item.upcoming));
     } else if (view === 'past') {
       // An undated workshop belongs to the past when the catalog says it was held: a last-held date or a recap.
-      if (item.past.length > 0 || (item.workshop.occurrences.length === 0 && (item.workshop.lastHeld || item.workshop.recap))) dated.push({ item, occurrences: item.past });
+      if (item.past.length > 0 || (item.workshop.occurrences.length === 0 && (item.workshop.lastHeld || item.workshop.recap))) dated.push(entry(item, item.past));
     } else if (item.upcoming.length > 0) {
-      dated.push({ item, occurrences: [...item.upcoming, ...item.past] });
+      dated.push(entry(item, [...item.upcoming, ...item.past]));
     } else {
-      later.push({ item, occurrences: item.past });
+      later.push(entry(item, item.past));
     }
   }
   if (view === 'past') dated.sort(byLatestStart);
