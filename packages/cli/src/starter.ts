@@ -7,9 +7,99 @@ export interface StarterOptions {
   timeZone: string;
   /** What `$schema` points at: a URL or a path relative to the catalog (default: the schema's canonical id). */
   schema?: string;
+  /** Language of the sample content: English (default) or Spanish. */
+  language?: StarterLanguage;
 }
 
+export const STARTER_LANGUAGES = ['en', 'es'] as const;
+export type StarterLanguage = (typeof STARTER_LANGUAGES)[number];
+
+/** The sample content people read (titles, summaries, rules' wording), per language; ids stay the same. */
+const TEXT: Record<StarterLanguage, Record<string, string>> = {
+  en: {
+    title: 'Example University mentoring programs',
+    description: 'Workshops and resources for research mentors and the people they mentor.',
+    university: 'Example University',
+    center: 'Center for Teaching and Learning',
+    centerShort: 'CTL',
+    audience: 'Research mentors',
+    audienceDescription: 'Faculty and postdocs who mentor students in research.',
+    policy: 'Open to research mentors, first come, first served',
+    eligibilityText: 'Open to faculty and postdocs who mentor researchers.',
+    program: 'Advancing Mentorship Practices',
+    programSummary: 'Evidence-based workshops for research mentors.',
+    contactPurpose: 'Questions about the workshops',
+    workshop: 'Aligning Expectations',
+    workshopSummary: 'Agree on shared expectations with the people you mentor.',
+    workshopDescription:
+      'Mentors and mentees often expect different things of each other. In this interactive workshop, mentors compare their expectations with those of their mentees and draft a mentoring compact.',
+    objectivesIntro: 'In this workshop, mentors will:',
+    objective1: 'Describe what they and their mentees expect of each other.',
+    objective2: 'Draft a mentoring compact to discuss with a mentee.',
+    toGo: 'Mentoring workshops for your department',
+    toGoSummary: 'Any of our workshops, brought to your department in a 60- or 90-minute format.',
+    format60: '60-minute workshop',
+    format90: '90-minute workshop',
+    toGoObjective: 'Choose practices that fit how your department mentors.',
+    whoText: 'Department chairs and program directors',
+    leadTime: 'Request at least four weeks ahead.',
+    resource: 'Mentoring compact template',
+    resourceDescription: 'A starting point for agreeing on expectations between mentor and mentee.',
+  },
+  es: {
+    title: 'Programas de mentoría de la Universidad de Ejemplo',
+    description: 'Talleres y recursos para mentores de investigación y las personas a las que acompañan.',
+    university: 'Universidad de Ejemplo',
+    center: 'Centro de Enseñanza y Aprendizaje',
+    centerShort: 'CEA',
+    audience: 'Mentores de investigación',
+    audienceDescription: 'Profesorado e investigadores posdoctorales que acompañan a estudiantes en la investigación.',
+    policy: 'Abierto a mentores de investigación, por orden de inscripción',
+    eligibilityText: 'Abierto al profesorado y a investigadores posdoctorales que son mentores de investigación.',
+    program: 'Mejores prácticas de mentoría',
+    programSummary: 'Talleres basados en la evidencia para mentores de investigación.',
+    contactPurpose: 'Preguntas sobre los talleres',
+    workshop: 'Alinear expectativas',
+    workshopSummary: 'Acordar expectativas compartidas con las personas a las que acompañas.',
+    workshopDescription:
+      'Mentores y mentorados a menudo esperan cosas distintas el uno del otro. En este taller interactivo, los mentores comparan sus expectativas con las de sus mentorados y redactan un acuerdo de mentoría.',
+    objectivesIntro: 'En este taller, los mentores:',
+    objective1: 'Describirán lo que ellos y sus mentorados esperan el uno del otro.',
+    objective2: 'Redactarán un acuerdo de mentoría para comentarlo con un mentorado.',
+    toGo: 'Talleres de mentoría para tu departamento',
+    toGoSummary: 'Cualquiera de nuestros talleres, en tu departamento, en formato de 60 o 90 minutos.',
+    format60: 'Taller de 60 minutos',
+    format90: 'Taller de 90 minutos',
+    toGoObjective: 'Elegir prácticas que se ajusten a cómo acompaña tu departamento.',
+    whoText: 'Direcciones de departamento y de programa',
+    leadTime: 'Solicítalo con al menos cuatro semanas de antelación.',
+    resource: 'Plantilla de acuerdo de mentoría',
+    resourceDescription: 'Un punto de partida para acordar expectativas entre mentor y mentorado.',
+  },
+};
+
+/**
+ * Names of the built-in roles the starter's rules use, in Spanish: declared under `vocabularies.roles`,
+ * they replace the English labels in the widgets' explanations ("tu puesto es …").
+ */
+const SPANISH_ROLES = `vocabularies:
+  # Names of the built-in roles in the catalog's language (used in eligibility explanations).
+  roles:
+    - { id: faculty, label: profesorado }
+    - { id: postdoc, label: investigador posdoctoral }
+    - { id: graduate-student, label: estudiante de posgrado }
+    - { id: undergraduate, label: estudiante de grado }
+    - { id: department-chair, label: dirección de departamento }
+    - { id: program-director, label: dirección de programa }
+
+`;
+
 const DAY = 86_400_000;
+
+/** A plain YAML scalar where YAML reads it as the same text, else a double-quoted one (JSON strings are valid YAML). */
+function yamlText(text: string): string {
+  return /^[\p{L}\d][^:#{}[\],"'\n]*$/u.test(text) && !text.endsWith(':') ? text : JSON.stringify(text);
+}
 
 /** The first Tuesday at least four weeks after `now`, as a calendar date (YYYY-MM-DD). */
 export function sampleSessionDate(now: Date): string {
@@ -29,6 +119,9 @@ export function starterCatalog(options: StarterOptions): string {
   const schema = options.schema ?? CATALOG_SCHEMA_ID;
   // A plain scalar unless YAML would read it otherwise; JSON strings are valid YAML double-quoted scalars.
   const schemaValue = /^[\w.][\w./:@~-]*$/.test(schema) ? schema : JSON.stringify(schema);
+  const language = options.language ?? 'en';
+  // JSON strings are valid YAML double-quoted scalars: the text needs no care for ':' or '#'.
+  const t = (key: string) => yamlText(TEXT[language][key] ?? key);
   return `# yaml-language-server: $schema=${schema}
 #
 # A mentorkit catalog: what your institution publishes about its mentoring programs, in one file you
@@ -43,22 +136,22 @@ export function starterCatalog(options: StarterOptions): string {
 $schema: ${schemaValue}
 version: 1
 id: example-university
-title: Example University mentoring programs
-description: Workshops and resources for research mentors and the people they mentor.
+title: ${t('title')}
+description: ${t('description')}
 publisher: example-university
 # url: https://…   the page where these programs are published
 # Used where a time names no zone of its own (absolute RSVP windows); sessions carry their own zone.
 defaultTimeZone: ${zone}
-language: en
+language: ${language}
 
-organizations:
+${language === 'es' ? SPANISH_ROLES : ''}organizations:
   - id: example-university
-    name: Example University
+    name: ${t('university')}
     kind: university
     # url: https://…
   - id: teaching-center
-    name: Center for Teaching and Learning
-    shortName: CTL
+    name: ${t('center')}
+    shortName: ${t('centerShort')}
     kind: center
     partOf: example-university
 
@@ -66,8 +159,8 @@ organizations:
 # (faculty, postdoc, graduate-student, …; biosciences, humanities, …); add your own under vocabularies.
 audiences:
   - id: research-mentors
-    name: Research mentors
-    description: Faculty and postdocs who mentor students in research.
+    name: ${t('audience')}
+    description: ${t('audienceDescription')}
     roles: [faculty, postdoc]
     mentoring: [graduate-student, undergraduate]
 
@@ -75,12 +168,12 @@ audiences:
 # combined with all / any / not.
 policies:
   - id: mentors-first-come
-    name: Open to research mentors, first come, first served
+    name: ${t('policy')}
     eligibility:
       fact: role
       operator: in
       value: [faculty, postdoc]
-    eligibilityText: Open to faculty and postdocs who mentor researchers.
+    eligibilityText: ${t('eligibilityText')}
     # RSVP opens three weeks before each session and closes one day before it.
     window:
       opens: { kind: session, before: P21D }
@@ -92,8 +185,8 @@ policies:
 
 programs:
   - id: mentoring-practices
-    title: Advancing Mentorship Practices
-    summary: Evidence-based workshops for research mentors.
+    title: ${t('program')}
+    summary: ${t('programSummary')}
     hosts: [teaching-center]
     audiences: [research-mentors]
     # Workshops of this program use this RSVP policy unless they name their own.
@@ -101,27 +194,25 @@ programs:
     contacts:
       - organization: teaching-center
         email: mentoring@example.edu
-        purpose: Questions about the workshops
+        purpose: ${t('contactPurpose')}
 
 workshops:
   # A workshop with dates. A session is wall-clock start and end in an IANA time zone;
   # add a recurrence (an RRULE such as FREQ=WEEKLY;COUNT=6) for a series.
   - id: aligning-expectations
     kind: scheduled
-    title: Aligning Expectations
-    summary: Agree on shared expectations with the people you mentor.
-    description: >-
-      Mentors and mentees often expect different things of each other. In this interactive workshop,
-      mentors compare their expectations with those of their mentees and draft a mentoring compact.
+    title: ${t('workshop')}
+    summary: ${t('workshopSummary')}
+    description: ${t('workshopDescription')}
     programs: [mentoring-practices]
     audiences: [research-mentors]
     hosts: [teaching-center]
     modality: online
     formats: [{ durationMinutes: 90 }]
-    objectivesIntro: "In this workshop, mentors will:"
+    objectivesIntro: ${t('objectivesIntro')}
     objectives:
-      - statement: Describe what they and their mentees expect of each other.
-      - statement: Draft a mentoring compact to discuss with a mentee.
+      - statement: ${t('objective1')}
+      - statement: ${t('objective2')}
     sessions:
       - id: aligning-expectations-1
         start: ${day}T15:00
@@ -132,28 +223,28 @@ workshops:
   # An offering with no dates, booked on request.
   - id: workshops-to-go
     kind: request-only
-    title: Mentoring workshops for your department
-    summary: Any of our workshops, brought to your department in a 60- or 90-minute format.
+    title: ${t('toGo')}
+    summary: ${t('toGoSummary')}
     audiences: [research-mentors]
     hosts: [teaching-center]
     formats:
-      - { durationMinutes: 60, label: 60-minute workshop }
-      - { durationMinutes: 90, label: 90-minute workshop }
+      - { durationMinutes: 60, label: ${t('format60')} }
+      - { durationMinutes: 90, label: ${t('format90')} }
     objectives:
-      - statement: Choose practices that fit how your department mentors.
+      - statement: ${t('toGoObjective')}
     request:
-      whoText: Department chairs and program directors
+      whoText: ${t('whoText')}
       eligibility: { fact: role, operator: in, value: [department-chair, program-director] }
       method: email
       email: mentoring@example.edu
-      leadTime: Request at least four weeks ahead.
+      leadTime: ${t('leadTime')}
 
 resources:
   - id: mentoring-compact
     kind: template
     templateFor: compact
-    title: Mentoring compact template
-    description: A starting point for agreeing on expectations between mentor and mentee.
+    title: ${t('resource')}
+    description: ${t('resourceDescription')}
     # url: https://…   where people find it
     provider: teaching-center
     audiences: [research-mentors]

@@ -6,6 +6,7 @@
  */
 export * from './feed/feed.schema.js';
 export * from './feed/display.js';
+export { STATED_DURATION_UNITS, formatStatedDuration, statedDurationIso, type HalfDayWords, type StatedDuration, type StatedDurationUnit } from './time/duration-text.js';
 export type { Rule, Condition, FactValue, Operator } from './rules/rules.schema.js';
 export * from './rules/reasons.js';
 export * from './rules/evaluate.js';
@@ -13,3 +14,4 @@ export * from './rsvp/status.js';
 export * from './rsvp/instant.js';
 export * from './export/calendar-links.js';
 export { jsonLdScriptText, jsonLdScriptElement } from './export/json-ld-script.js';
+export { dayAfter, localDateOf, occurrenceEnded } from './time/local-date.js';

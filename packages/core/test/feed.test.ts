@@ -253,7 +253,7 @@ describe('parseFeedResource', () => {
     expect(parseFeedResource({ ...resource, kind: 'podcast', access: { level: 'open' } })).toEqual({
       ok: false,
       errors: [
-        { path: 'kind', message: expect.stringMatching(/^expected one of "video", .*"checklist", got "podcast"$/) },
+        { path: 'kind', message: expect.stringMatching(/^expected one of "video", .*"handout", got "podcast"$/) },
         { path: 'access.level', message: 'expected one of "public", "institutional", "registered", "restricted", got "open"' },
       ],
     });
@@ -280,7 +280,21 @@ describe('feed types', () => {
     expectTypeOf<FeedRsvpPolicy['tiers'][number]['when']>().toEqualTypeOf<Rule>();
     expectTypeOf<FeedRsvpPolicy['fields'][number]>().toEqualTypeOf<'name' | 'email' | 'role' | 'field' | 'department' | 'institution'>();
     expectTypeOf<FeedResource['kind']>().toEqualTypeOf<
-      'video' | 'video-series' | 'article' | 'report' | 'book' | 'guide' | 'worksheet' | 'course' | 'website' | 'recording' | 'template' | 'checklist'
+      | 'video'
+      | 'video-series'
+      | 'article'
+      | 'report'
+      | 'book'
+      | 'guide'
+      | 'worksheet'
+      | 'course'
+      | 'website'
+      | 'recording'
+      | 'template'
+      | 'checklist'
+      | 'document'
+      | 'slides'
+      | 'handout'
     >();
     expectTypeOf(parseFeed).returns.toEqualTypeOf<{ ok: true; feed: Feed } | { ok: false; errors: FeedIssue[] }>();
     expectTypeOf(parseFeedResource).returns.toEqualTypeOf<{ ok: true; resource: FeedResource } | { ok: false; errors: FeedIssue[] }>();

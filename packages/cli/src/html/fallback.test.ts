@@ -54,3 +54,116 @@ describe('the workshop fallback, for a session whose time is unknown', () => {
     expect(upcoming('2026-01-09T05:00:00Z')).toBe(false);
   });
 });
+
+describe('the curriculum fallback', () => {
+  const curriculumFeed = (language: string) =>
+    ({
+      catalog: { id: 'c', title: 'C', language },
+      workshops: [],
+      programs: [],
+      resources: [],
+      curricula: [
+        {
+          id: 'mentoring-up',
+          title: 'Mentoring Up',
+          ordering: 'any',
+          variants: [],
+          objective: 'Mentees <b>navigate</b> their mentoring relationships.',
+          disciplines: ['Biosciences', 'Any discipline'],
+          buildsOn: [{ id: 'entering-mentoring', title: 'Entering Mentoring' }],
+          themes: [
+            {
+              id: 'ae',
+              title: 'Aligning Expectations',
+              objectives: [{ id: 'o1', statement: 'Align expectations.' }],
+              resources: [
+                { id: 'guide', title: 'Facilitator guide', url: 'https://example.edu/guide.pdf' },
+                { id: 'bad', title: 'Handout <script>alert(1)</script>', url: 'javascript:alert(1)' },
+              ],
+            },
+          ],
+          delivery: [
+            { kind: 'half-day', duration: { unit: 'half-days', amount: 1, label: 'Half day' } },
+            { kind: 'full-day', duration: { unit: 'days', amount: 1 } },
+            { kind: 'multi-day', duration: { unit: 'days', amount: 2, label: 'Two days' } },
+            { kind: 'standalone-workshops', duration: { unit: 'minutes', min: 60, max: 90 } },
+            { kind: 'standalone-workshops', durationMinutes: 90 },
+            { kind: 'half-day', duration: { unit: 'half-days', amount: 1 } },
+          ],
+        },
+      ],
+    }) as unknown as Feed;
+  const page = (language: string) => renderFallbacks(curriculumFeed(language), new Date('2026-01-05T12:00:00Z')).find((f) => f.path === 'fallback/curriculum-mentoring-up.html')!.content.replace(/\s+/g, ' ');
+
+  it('shows the objective, disciplines, what it builds on and where each theme’s objectives are, as text', () => {
+    const html = page('en');
+    expect(html).toContain('<p class="mk-objective">Objective: Mentees &lt;b&gt;navigate&lt;/b&gt; their mentoring relationships.</p>');
+    expect(html).toContain('<p class="mk-disciplines">Disciplines: Biosciences and Any discipline</p>');
+    expect(html).toContain('<p class="mk-builds-on">Builds on: Entering Mentoring</p>');
+    expect(html).toContain('Objectives in: <a href="https://example.edu/guide.pdf">Facilitator guide</a>, Handout &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('javascript:');
+  });
+
+  it('gives each delivery option its length as the author stated it, never in invented minutes', () => {
+    const html = page('en');
+    for (const length of ['(Half day)', '(1 day)', '(Two days)', '(60–90 min)', '(90 min)']) expect(html).toContain(length);
+    expect(html).not.toMatch(/\b(240|480|960) ?min/);
+    const es = page('es');
+    expect(es).toContain('(Media jornada)');
+    expect(es).toContain('(1 día)');
+    expect(es).toContain('(Two days)');
+  });
+});
+
+describe('the resource list fallback', () => {
+  const resource = {
+    id: 'keynote',
+    kind: 'recording',
+    title: 'Keynote <script>alert(1)</script>',
+    description: 'First paragraph.\n\nSecond <b>paragraph</b>.',
+    authors: [],
+    access: { level: 'public' },
+    topics: [],
+    themes: [],
+    audiences: [],
+    highlights: [],
+    image: { alt: 'Lisa Fain at a lectern <img src=x onerror=alert(1)>' },
+    format: 'PDF',
+    presenters: [
+      { role: 'Keynote speaker', name: 'Lisa Fain', note: 'CEO of Center for Mentoring Excellence', url: 'https://example.org/lisa' },
+      { role: 'Moderator <i>', name: 'Helen Lu', url: 'javascript:alert(1)' },
+    ],
+    related: [
+      { relation: 'recording-of', title: 'Keynote: Bridging Differences', url: 'https://example.edu/keynote' },
+      { relation: 'accompanies', title: 'Bridging Differences for Better Mentoring', citation: 'Fain and Zachary, 2020' },
+    ],
+  };
+  const render = (r: unknown) =>
+    renderFallbacks({ catalog: { id: 'c', title: 'C', language: 'en' }, workshops: [], programs: [], curricula: [], resources: [r] } as unknown as Feed, new Date('2026-01-05T12:00:00Z'))
+      .find((f) => f.path === 'fallback/resource-list.html')!
+      .content.replace(/\s+/g, ' ');
+
+  it('shows presenters with roles, related works, the format, and the description in paragraphs', () => {
+    const html = render(resource);
+    expect(html).toContain('<p class="mk-meta">Recording · PDF</p>');
+    expect(html).toContain('<p>First paragraph.</p> <p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>');
+    expect(html).toContain('<li><span class="mk-role">Keynote speaker</span>: <a href="https://example.org/lisa">Lisa Fain</a>, CEO of Center for Mentoring Excellence</li>');
+    expect(html).toContain('<li><span class="mk-role">Moderator &lt;i&gt;</span>: Helen Lu</li>');
+    expect(html).toContain('<li>Recording of <cite><a href="https://example.edu/keynote">Keynote: Bridging Differences</a></cite></li>');
+    expect(html).toContain('<li>Accompanies <cite>Bridging Differences for Better Mentoring</cite> (Fain and Zachary, 2020)</li>');
+    expect(html).not.toContain('javascript:');
+  });
+
+  it('shows an image known only by its description as text, never an <img>', () => {
+    const html = render(resource);
+    expect(html).toContain('<p class="mk-image-description">Image: Lisa Fain at a lectern &lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script');
+  });
+
+  it('adds nothing for a resource without the new fields', () => {
+    const html = render({ ...resource, image: undefined, format: undefined, presenters: undefined, related: undefined, description: 'One.' });
+    for (const cls of ['mk-image-description', 'mk-presenters', 'mk-related']) expect(html).not.toContain(cls);
+    expect(html).toContain('<p class="mk-meta">Recording</p>');
+  });
+});

@@ -1,4 +1,4 @@
-import { jsonLdScriptElement, SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedProgram, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
+import { formatStatedDuration, jsonLdScriptElement, SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedProgram, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
 import { html, safeHref, type Html } from './html.js';
 
 /**
@@ -202,15 +202,26 @@ ${feed.resources.map(resourceItem)}</ul>
 
 function resourceItem(r: FeedResource): Html {
   const href = safeHref(r.url);
-  const meta = [KIND[r.kind], r.provider?.name, r.published, r.duration ? durationText(r.duration) : undefined].filter(
+  const meta = [KIND[r.kind], r.format, r.provider?.name, r.published, r.duration ? durationText(r.duration) : undefined].filter(
     (x): x is string => x !== undefined && x !== '',
   );
+  // An image the catalog only describes: its description, never an <img> without a file.
+  const described = r.image && r.image.url === undefined && !r.image.decorative && r.image.alt?.trim() ? r.image.alt.trim() : undefined;
+  const presenters = (r.presenters ?? []).map((p) => {
+    const link = safeHref(p.url);
+    const details = [p.title, p.affiliation, p.note].filter(Boolean).join(', ');
+    return html`<li><span class="mk-role">${p.role}</span>: ${link ? html`<a href="${link}">${p.name}</a>` : p.name}${details ? html`, ${details}` : ''}</li>\n`;
+  });
+  const related = (r.related ?? []).map((w) => {
+    const link = safeHref(w.url);
+    return html`<li>${RELATION[w.relation]} <cite>${link ? html`<a href="${link}">${w.title}</a>` : w.title}</cite>${w.citation ? html` (${w.citation})` : ''}</li>\n`;
+  });
   return html`<li class="mk-resource">
 <article>
-<h3>${href ? html`<a href="${href}">${r.title}</a>` : r.title}</h3>
-${meta.length > 0 ? html`<p class="mk-meta">${meta.join(' · ')}</p>\n` : ''}${r.description ? html`<p>${r.description}</p>\n` : ''}${
+${described ? html`<p class="mk-image-description">Image: ${described}</p>\n` : ''}<h3>${href ? html`<a href="${href}">${r.title}</a>` : r.title}</h3>
+${meta.length > 0 ? html`<p class="mk-meta">${meta.join(' · ')}</p>\n` : ''}${r.description ? paragraphs(r.description) : ''}${
     r.authors.length > 0 ? html`<p class="mk-authors">By ${list(r.authors)}</p>\n` : ''
-  }${r.highlights.length > 0 ? html`<ul class="mk-highlights">\n${r.highlights.map((h) => html`<li>${h}</li>\n`)}</ul>\n` : ''}${
+  }${presenters.length > 0 ? html`<ul class="mk-presenters">\n${presenters}</ul>\n` : ''}${related.length > 0 ? html`<ul class="mk-related">\n${related}</ul>\n` : ''}${r.highlights.length > 0 ? html`<ul class="mk-highlights">\n${r.highlights.map((h) => html`<li>${h}</li>\n`)}</ul>\n` : ''}${
     r.access.level !== 'public' ? html`<p class="mk-access">Access: ${accessText(r.access)}</p>\n` : ''
   }</article>
 </li>
@@ -230,6 +241,18 @@ const KIND: Record<FeedResource['kind'], string> = {
   recording: 'Recording',
   template: 'Template',
   checklist: 'Checklist',
+  document: 'Document',
+  slides: 'Slides',
+  handout: 'Handout',
+};
+
+const RELATION: Record<NonNullable<FeedResource['related']>[number]['relation'], string> = {
+  'recording-of': 'Recording of',
+  'based-on': 'Based on',
+  accompanies: 'Accompanies',
+  'part-of': 'Part of',
+  'has-part': 'Includes',
+  'version-of': 'Version of',
 };
 
 /** `PT1H30M` → "1 h 30 min"; anything unexpected is shown as written. */
@@ -264,20 +287,39 @@ ${t.description ? html`<p>${t.description}</p>\n` : ''}${
 ${t.objectives.map((o) => html`<li>${o.code ? html`<span class="mk-code">${o.code}</span> ` : ''}${o.statement}</li>\n`)}</ul>
 `
         : ''
-    }</li>
+    }${t.resources && t.resources.length > 0 ? html`<p class="mk-theme-resources">Objectives in: ${join(t.resources.map(resourceLink), ', ')}</p>\n` : ''}</li>
 `,
   );
+  const facts = [
+    c.objective ? html`<p class="mk-objective">Objective: ${c.objective}</p>\n` : '',
+    c.disciplines && c.disciplines.length > 0 ? html`<p class="mk-disciplines">Disciplines: ${list(c.disciplines)}</p>\n` : '',
+    c.buildsOn && c.buildsOn.length > 0 ? html`<p class="mk-builds-on">Builds on: ${list(c.buildsOn.map((b) => b.title))}</p>\n` : '',
+  ];
   const themeList = c.ordering === 'sequence' ? html`<ol class="mk-themes">\n${themes}</ol>\n` : html`<ul class="mk-themes">\n${themes}</ul>\n`;
   return html`<section class="mk-fallback mk-fallback-curriculum" lang="${feed.catalog.language}">
 <h2>${c.title}</h2>
-${c.description ? html`<p>${c.description}</p>\n` : ''}${provenance.length > 0 ? html`<p class="mk-provenance">${join(provenance, ' ')}</p>\n` : ''}${themeList}${
+${c.description ? html`<p>${c.description}</p>\n` : ''}${facts}${provenance.length > 0 ? html`<p class="mk-provenance">${join(provenance, ' ')}</p>\n` : ''}${themeList}${
     c.delivery.length > 0
       ? html`<h3>Ways to offer it</h3>
 <ul class="mk-delivery">
-${c.delivery.map((d) => html`<li>${d.description ?? d.kind.replace(/-/g, ' ')}</li>\n`)}</ul>
+${c.delivery.map((d) => {
+  const length = deliveryLength(d, feed.catalog.language);
+  return html`<li>${d.description ?? d.kind.replace(/-/g, ' ')}${length ? html` <span class="mk-duration">(${length})</span>` : ''}</li>\n`;
+})}</ul>
 `
       : ''
   }</section>`;
+}
+
+/** A delivery option's length as stated: the author's label, else "60–90 min", "Half day", "2 days" — never minutes nobody wrote. */
+function deliveryLength(d: FeedCurriculum['delivery'][number], language: string): string | undefined {
+  if (d.duration) return formatStatedDuration(d.duration, language);
+  return d.durationMinutes !== undefined ? formatStatedDuration({ unit: 'minutes', amount: d.durationMinutes }, language) : undefined;
+}
+
+function resourceLink(r: { title: string; url?: string }): Html {
+  const href = safeHref(r.url);
+  return href ? html`<a href="${href}">${r.title}</a>` : html`${r.title}`;
 }
 
 // --- Programs ----------------------------------------------------------------------------------------

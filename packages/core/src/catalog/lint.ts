@@ -213,14 +213,15 @@ function lintStrings(catalog: Catalog, report: Report): void {
 // --- images -------------------------------------------------------------------------------------
 
 function lintImages(catalog: Catalog, report: Report): void {
-  const entities: [Path, { image?: { url: string; alt?: string | undefined; decorative?: boolean | undefined } | undefined }][] = [
+  const entities: [Path, { image?: { url?: string | undefined; alt?: string | undefined; decorative?: boolean | undefined } | undefined }][] = [
     ...catalog.programs.map((p, i): [Path, typeof p] => [['programs', i], p]),
     ...catalog.workshops.map((w, i): [Path, typeof w] => [['workshops', i], w]),
     ...catalog.resources.map((r, i): [Path, typeof r] => [['resources', i], r]),
   ];
   for (const [path, entity] of entities) {
     const image = entity.image;
-    if (!image || image.decorative === true || (image.alt ?? '').trim() !== '') continue;
+    // An image without a url is only its description: the schema already requires alt there.
+    if (!image || image.url === undefined || image.decorative === true || (image.alt ?? '').trim() !== '') continue;
     const where = formatPath([...path, 'image']);
     const message = `the image ${image.url} at ${where} has no alt text; describe it, or set decorative: true if it adds nothing`;
     report('image-missing-alt', [...path, 'image', 'alt'], message, image.url);

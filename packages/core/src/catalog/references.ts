@@ -197,7 +197,10 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
       });
       refs('objective', u.objectives, [...base, 'units', j, 'objectives']);
     });
+    c.themes.forEach((t, j) => refs('resource', t.objectiveResources, [...base, 'themes', j, 'objectiveResources']));
+    refs('curriculum', c.buildsOn, [...base, 'buildsOn']);
   });
+  checkBuildsOnCycles(catalog.curricula, errors);
   catalog.policies.forEach((p, i) => {
     const base = ['policies', i] as const;
     checkRule(p.eligibility, [...base, 'eligibility']);
@@ -296,6 +299,11 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
     refs('audience', r.audiences, [...base, 'audiences']);
     refs('program', r.programs, [...base, 'programs']);
     refs('workshop', r.workshops, [...base, 'workshops']);
+    r.presenters?.forEach((p, j) => {
+      ref('person', p.person, [...base, 'presenters', j, 'person']);
+      ref('organization', p.organization, [...base, 'presenters', j, 'organization']);
+    });
+    r.related?.forEach((w, j) => ref('resource', w.resource, [...base, 'related', j, 'resource']));
   });
   if (catalog.publisher !== undefined) ref('organization', catalog.publisher, ['publisher']);
 
@@ -343,3 +351,44 @@ export function checkCatalog(catalog: Catalog): CatalogError[] {
   }
 }
 
+
+/**
+ * A curriculum cannot build on itself, directly or through others. Each cycle is reported once, at the
+ * `buildsOn` entry that closes it, with the whole path: `a → b → a`.
+ */
+function checkBuildsOnCycles(curricula: Catalog['curricula'], errors: CatalogError[]): void {
+  const at = new Map(curricula.map((c, i) => [String(c.id), i]));
+  const done = new Set<string>();
+  const reported = new Set<string>();
+  const visit = (id: string, trail: string[]): void => {
+    const i = at.get(id);
+    if (i === undefined || done.has(id)) return;
+    const here = [...trail, id];
+    curricula[i]!.buildsOn?.forEach((next, k) => {
+      const start = here.indexOf(next);
+      if (start >= 0) {
+        const cycle = [...here.slice(start), next];
+        const key = [...cycle.slice(0, -1)].sort().join('\u0000');
+        if (reported.has(key)) return;
+        reported.add(key);
+        const path = ['curricula', i, 'buildsOn', k];
+        const text = cycle.map((c) => `"${c}"`).join(' → ');
+        errors.push({
+          path,
+          pathText: formatPath(path),
+          code: 'builds_on_cycle',
+          message:
+            cycle.length === 2
+              ? `${formatPath(path)}: curriculum "${id}" builds on itself; remove "${next}" from its buildsOn`
+              : `${formatPath(path)}: curricula build on each other in a circle, ${text}; one of these buildsOn entries has to go`,
+          value: next,
+          related: { path: ['curricula', at.get(next)!], pathText: formatPath(['curricula', at.get(next)!]), message: `curriculum "${next}" starts the circle` },
+        });
+        return;
+      }
+      visit(next, here);
+    });
+    done.add(id);
+  };
+  for (const c of curricula) visit(String(c.id), []);
+}

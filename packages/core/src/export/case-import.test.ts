@@ -11,12 +11,15 @@ const SEEDS = ['advancing-mentorship.yaml', 'mentoring-up.yaml', 'mentoring-reso
 
 /**
  * A curriculum as another institution sees it: ids replaced by what they name (a variant by its title
- * and audiences' names), people credited by name. Units and delivery options are the adopting
- * institution's own (CASE has no place for them).
+ * and audiences' names), people credited by name. Units, delivery options, the curricula it builds on
+ * and the resources holding a theme's objectives are the adopting institution's own (CASE has no place
+ * for them); its objective and disciplines travel (document notes and subject).
  */
 interface CurriculumLike {
   title: string;
   description?: string | undefined;
+  objective?: string | undefined;
+  disciplines?: string[] | undefined;
   ordering?: string | undefined;
   variants?: Array<{ id: string; title: string; description?: string | undefined; audiences: string[] }> | undefined;
   themes: Array<{ title: string; description?: string | undefined; variants?: string[] | undefined; objectives?: Array<{ statement: string; code?: string | undefined }> | undefined }>;
@@ -35,6 +38,8 @@ function meaning(cur: CurriculumLike, catalog: { audiences?: Named; people?: Nam
   return {
     title: cur.title,
     description: cur.description,
+    objective: cur.objective,
+    disciplines: cur.disciplines?.length ? cur.disciplines : undefined,
     ordering: cur.ordering ?? 'any',
     variants: (cur.variants ?? []).map((v) => ({ title: v.title, description: v.description, audiences: v.audiences.map((a) => audiences.find((x) => x.id === a)?.name ?? a) })),
     themes: cur.themes.map((t) => ({

@@ -10,7 +10,7 @@ import * as z from 'zod';
 import type { AudienceSchema } from '../audience/audience.schema.js';
 import type { CurriculumSchema } from '../curriculum/curriculum.schema.js';
 import type { OrganizationSchema } from '../people/people.schema.js';
-import { VARIANT_ITEM_TYPE, type CasePackage } from './case.js';
+import { CASE_OBJECTIVE_PREFIX, VARIANT_ITEM_TYPE, type CasePackage } from './case.js';
 
 const LinkSchema = z.looseObject({ identifier: z.string().min(1), uri: z.string().optional(), title: z.string().optional() });
 
@@ -28,6 +28,7 @@ export const CasePackageSchema = z.looseObject({
     language: z.string().optional(),
     notes: z.string().optional(),
     licenseURI: LinkSchema.optional(),
+    subject: z.array(z.string()).optional(),
   }),
   CFItems: z
     .array(
@@ -183,10 +184,12 @@ export function fromCase(input: CasePackage | z.infer<typeof CasePackageSchema>,
   const themeSet = new Set(themeItems.map((t) => t.identifier));
   const sequence = pkg.CFAssociations.some((a) => a.associationType === 'precedes' && themeSet.has(a.originNodeURI.identifier) && themeSet.has(a.destinationNodeURI.identifier));
 
-  // toCase writes the citation, then "Authors: …" and "License: …" lines into the document's notes.
+  // toCase writes the citation, then "Objective: …", "Authors: …" and "License: …" lines into the document's notes.
   const notes = (doc.notes ?? '').split('\n').filter((l) => l.trim() !== '');
   const authorsLine = notes.find((l) => l.startsWith('Authors: '));
-  const citation = notes.filter((l) => !l.startsWith('Authors: ') && !l.startsWith('License: ')).join('\n');
+  const objective = notes.find((l) => l.startsWith(CASE_OBJECTIVE_PREFIX))?.slice(CASE_OBJECTIVE_PREFIX.length).trim();
+  const citation = notes.filter((l) => !l.startsWith('Authors: ') && !l.startsWith('License: ') && !l.startsWith(CASE_OBJECTIVE_PREFIX)).join('\n');
+  const disciplines = (doc.subject ?? []).map((d) => d.trim()).filter((d) => d !== '');
   const authors = authorsLine ? authorsLine.slice('Authors: '.length).split('; ').filter(Boolean) : [];
   const license = doc.licenseURI?.title ?? notes.find((l) => l.startsWith('License: '))?.slice('License: '.length);
   const organizations: OrganizationInput[] = doc.publisher ? [{ id: slugId(doc.publisher, 'publisher'), name: doc.publisher }] : [];
@@ -203,6 +206,8 @@ export function fromCase(input: CasePackage | z.infer<typeof CasePackageSchema>,
     id: options.curriculumId ?? slugId(doc.title, 'curriculum'),
     title: doc.title,
     ...(doc.description ? { description: doc.description } : {}),
+    ...(objective ? { objective } : {}),
+    ...(disciplines.length > 0 ? { disciplines } : {}),
     provenance,
     ordering: sequence ? 'sequence' : 'any',
     themes,

@@ -28,6 +28,8 @@ export interface CFDocument {
   version?: string;
   adoptionStatus?: string;
   licenseURI?: CaseLink;
+  /** The disciplines the curriculum serves (its `disciplines`). */
+  subject?: string[];
   notes?: string;
 }
 
@@ -118,6 +120,8 @@ export function caseBaseUri(catalog: Pick<Catalog, 'id' | 'url'>, baseUrl?: stri
 }
 
 export const THEME_ITEM_TYPE = 'Competency';
+/** CASE has no field for a framework's overall goal: it is a line of the CFDocument's notes starting with this. */
+export const CASE_OBJECTIVE_PREFIX = 'Objective: ';
 export const OBJECTIVE_ITEM_TYPE = 'Learning Objective';
 /** CFItemType of a curriculum variant (one audience's version): outside the hierarchy, themes point to it with isPartOf. */
 export const VARIANT_ITEM_TYPE = 'Curriculum Variant';
@@ -206,7 +210,13 @@ export function toCase(curriculum: Curriculum, catalog: Catalog, options: CaseOp
     version: provenance?.version,
     adoptionStatus: options.adoptionStatus ?? 'Adopted',
     licenseURI: license ? { title: license.title, identifier: license.identifier, uri: license.uri } : undefined,
-    notes: [provenance?.citation, authors.length > 0 ? `Authors: ${authors.join('; ')}` : undefined, provenance?.license ? `License: ${provenance.license}` : undefined]
+    subject: curriculum.disciplines?.length ? [...curriculum.disciplines] : undefined,
+    notes: [
+      provenance?.citation,
+      curriculum.objective !== undefined ? `${CASE_OBJECTIVE_PREFIX}${curriculum.objective}` : undefined,
+      authors.length > 0 ? `Authors: ${authors.join('; ')}` : undefined,
+      provenance?.license ? `License: ${provenance.license}` : undefined,
+    ]
       .filter(Boolean)
       .join('\n') || undefined,
   });

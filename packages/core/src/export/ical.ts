@@ -9,6 +9,7 @@ import type { Catalog } from '../catalog/catalog.schema.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import type { Location, OccurrenceOverride, Session, SessionStatus } from '../session/session.schema.js';
 import { splitLocalDateTime, type LocalDateTime } from '../time/time.schema.js';
+import { dayAfter } from '../time/local-date.js';
 import { toInstant } from '../time/zoned.js';
 import type { ScheduledWorkshop } from '../workshop/workshop.schema.js';
 import { contentLine, escapeText, formatLocalDateTime, formatUtcDateTime, joinLines, type ParamList } from './ical-text.js';
@@ -51,7 +52,7 @@ function dateOf(local: LocalDateTime): string {
   return local.slice(0, 10).replaceAll('-', '');
 }
 function nextDate(local: LocalDateTime): string {
-  return new Date(floating(`${local.slice(0, 10)}T00:00`) + 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return dayAfter(local).replaceAll('-', '');
 }
 
 /** How a session's times are written: in its zone, or as dates when only the dates are known. */
@@ -245,7 +246,7 @@ class EventWriter {
       ...(organizer ? [contentLine('ORGANIZER', `mailto:${organizer.email}`, organizer.name ? [['CN', organizer.name]] : [])] : []),
       contentLine('STATUS', icalStatus(content.status)),
       ...(join ? [contentLine('CONFERENCE', join, [['VALUE', 'URI'], ['FEATURE', 'VIDEO'], ...(platform ? ([['LABEL', platform]] as const) : [])])] : []),
-      ...(workshop.image ? [contentLine('IMAGE', workshop.image.url, [['VALUE', 'URI'], ['DISPLAY', 'BADGE']])] : []),
+      ...(workshop.image?.url !== undefined ? [contentLine('IMAGE', workshop.image.url, [['VALUE', 'URI'], ['DISPLAY', 'BADGE']])] : []),
       'END:VEVENT',
     ];
   }

@@ -10,7 +10,8 @@ import type { Organization as CatalogOrganization } from '../people/people.schem
 import type { Occurrence } from '../recurrence/occurrence.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import { originalStart } from '../recurrence/original-start.js';
-import type { Resource, ResourceKind } from '../resource/resource.schema.js';
+import type { Resource, ResourceKind, ResourcePresenter, ResourceRelation } from '../resource/resource.schema.js';
+import { resourceFormat } from '../resource/format.js';
 import { resolveRsvpWindow } from '../rsvp/window.js';
 import type { Location, SessionStatus } from '../session/session.schema.js';
 import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
@@ -24,6 +25,7 @@ import type {
   EventSeries,
   EventStatusType,
   IdReference,
+  CreativeWork,
   ImageObject,
   JsonLdGraph,
   JsonLdNode,
@@ -31,7 +33,9 @@ import type {
   Organization,
   Person,
   Place,
+  Role,
   VirtualLocation,
+  WorkRelations,
 } from './schema-org.js';
 
 export const SCHEMA_ORG = 'https://schema.org';
@@ -85,6 +89,9 @@ const RESOURCE_TYPE: Record<ResourceKind, string> = {
   recording: 'recording',
   template: 'template',
   checklist: 'checklist',
+  document: 'document',
+  slides: 'slides',
+  handout: 'handout',
 };
 
 /** Shallow copy without the keys whose value is undefined or an empty array (absent, not null, in JSON). */
@@ -102,7 +109,9 @@ function isoInstant(value: string): string {
 }
 
 function imageObject(image: Image | undefined): ImageObject | undefined {
-  if (image === undefined) return undefined;
+  // An image the catalog only describes has no file: an ImageObject without one would be an error to
+  // search engines, and its description is the catalog's text, not a picture.
+  if (image?.url === undefined) return undefined;
   return prune<ImageObject>({ '@type': 'ImageObject', url: image.url, caption: image.decorative ? undefined : image.alt, width: image.width, height: image.height });
 }
 
@@ -113,12 +122,14 @@ class JsonLdWriter {
   readonly from: Date;
   readonly to: Date;
   readonly currency: string;
+  readonly resources: ReadonlyMap<string, Resource>;
 
   constructor(
     readonly catalog: Catalog,
     options: JsonLdOptions,
   ) {
     this.lookup = new CatalogLookup(catalog);
+    this.resources = new Map(catalog.resources.map((r) => [r.id, r]));
     const now = instantOption(options.now, 'JSON-LD options.now');
     if (options.baseUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(options.baseUrl)) {
       throw new RangeError(`JSON-LD options.baseUrl must be an absolute http(s) URL, but got ${JSON.stringify(options.baseUrl)}`);
@@ -333,6 +344,50 @@ class JsonLdWriter {
     });
   }
 
+  /** A resource's presenter as a schema.org Role around the Person or Organization. */
+  presenterRole(p: ResourcePresenter): Role | undefined {
+    let who: Person | Organization | undefined;
+    if (p.person !== undefined) {
+      const person = this.lookup.people.get(p.person);
+      if (person) who = prune<Person>({ '@type': 'Person', name: person.name, honorificPrefix: person.honorific, jobTitle: person.title, url: person.url });
+    } else if (p.organization !== undefined) {
+      const org = this.lookup.organizations.get(p.organization);
+      if (org) who = this.organization(org);
+    } else if (p.name !== undefined) {
+      who = { '@type': 'Person', name: p.name };
+    }
+    return who ? prune<Role>({ '@type': 'Role', roleName: p.role, contributor: who, description: p.note }) : undefined;
+  }
+
+  /** Presenters, file format and related works, on either node type a resource becomes. */
+  relations(r: Resource): WorkRelations & { about?: CreativeWork[]; hasPart?: CreativeWork[] } {
+    const by = new Map<ResourceRelation, CreativeWork[]>();
+    for (const w of r.related ?? []) {
+      const other = w.resource !== undefined ? this.resources.get(w.resource) : undefined;
+      const work = prune<CreativeWork>({
+        '@type': 'CreativeWork',
+        '@id': w.resource !== undefined ? this.id('resource', w.resource) : undefined,
+        name: other?.title ?? w.title ?? String(w.resource),
+        url: other ? other.url : w.url,
+        creditText: w.citation,
+      });
+      by.set(w.relation, [...(by.get(w.relation) ?? []), work]);
+    }
+    const of = (...relations: ResourceRelation[]) => nonEmpty(relations.flatMap((k) => by.get(k) ?? []));
+    const format = r.format !== undefined ? resourceFormat(r.format) : undefined;
+    return prune({
+      contributor: nonEmpty((r.presenters ?? []).flatMap((p) => this.presenterRole(p) ?? [])),
+      encodingFormat: format ? (format.mediaType ?? format.label) : undefined,
+      // A recording of a talk, and a work based on another, are both derived from it (schema.org isBasedOn).
+      isBasedOn: of('recording-of', 'based-on'),
+      isPartOf: of('part-of'),
+      exampleOfWork: of('version-of'),
+      // A companion (a discussion guide to a book) is about the work it accompanies.
+      about: of('accompanies'),
+      hasPart: of('has-part'),
+    });
+  }
+
   resource(r: Resource): Course | LearningResource {
     const provider = r.provider !== undefined ? this.lookup.organizations.get(r.provider) : undefined;
     const about = nonEmpty(
@@ -344,6 +399,8 @@ class JsonLdWriter {
     const free = r.access.level === 'public';
     const conditions = free ? undefined : (r.access.note ?? (r.access.platform ? `Sign-in required (${r.access.platform})` : 'Sign-in required'));
     const audience = nonEmpty(this.audiences(r.audiences, undefined));
+    const { about: accompanies, hasPart, ...relations } = this.relations(r);
+    const aboutAll = nonEmpty([...(about ?? []), ...(accompanies ?? [])]);
     if (r.kind === 'course' && r.selfPaced) {
       return prune<Course>({
         '@type': 'Course',
@@ -354,7 +411,9 @@ class JsonLdWriter {
         provider: provider ? this.organization(provider) : undefined,
         hasCourseInstance: [prune({ '@type': 'CourseInstance' as const, courseMode: 'online' as const, courseWorkload: r.totalDuration })],
         syllabusSections: nonEmpty(r.modules.map((m) => prune({ '@type': 'Syllabus' as const, name: m.title, description: m.description, timeRequired: m.duration }))),
-        about,
+        about: aboutAll,
+        hasPart,
+        ...relations,
         audience,
         image: imageObject(r.image),
         isAccessibleForFree: free,
@@ -392,13 +451,16 @@ class JsonLdWriter {
       datePublished: r.published,
       image: imageObject(r.image),
       keywords: nonEmpty(r.topics),
-      about,
+      about: aboutAll,
       audience,
       timeRequired: 'duration' in r ? r.duration : undefined,
-      hasPart:
-        r.kind === 'video-series'
-          ? nonEmpty(r.episodes.map((e) => prune<LearningResource>({ '@type': 'LearningResource', name: e.title, url: e.url, learningResourceType: 'video', timeRequired: e.duration })))
-          : undefined,
+      hasPart: nonEmpty([
+        ...(r.kind === 'video-series'
+          ? r.episodes.map((e) => prune<LearningResource>({ '@type': 'LearningResource', name: e.title, url: e.url, learningResourceType: 'video', timeRequired: e.duration }))
+          : []),
+        ...(hasPart ?? []),
+      ]),
+      ...relations,
       inLanguage: this.catalog.language,
     });
   }

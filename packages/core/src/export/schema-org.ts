@@ -46,6 +46,32 @@ export interface Person {
   url?: string;
 }
 
+/** Someone's part in a work, with the role the catalog names (schema.org's Role pattern: the property repeats inside). */
+export interface Role {
+  '@type': 'Role';
+  roleName: string;
+  contributor: Person | Organization;
+  description?: string;
+}
+
+/** Another work, named by its own title: one in the same graph (`@id`) or elsewhere. */
+export interface CreativeWork {
+  '@type': 'CreativeWork';
+  '@id'?: string;
+  name: string;
+  url?: string;
+  creditText?: string;
+}
+
+/** What a resource carries beyond its kind's own properties: who presents it, its format, the works it relates to. */
+export interface WorkRelations {
+  contributor?: Role[];
+  encodingFormat?: string;
+  isBasedOn?: CreativeWork[];
+  isPartOf?: CreativeWork[];
+  exampleOfWork?: CreativeWork[];
+}
+
 export interface Place {
   '@type': 'Place';
   name: string;
@@ -145,7 +171,7 @@ export interface CourseInstance {
   location?: VirtualLocation;
 }
 
-export interface Course {
+export interface Course extends WorkRelations {
   '@type': 'Course';
   '@id': string;
   name: string;
@@ -155,7 +181,8 @@ export interface Course {
   hasCourseInstance?: CourseInstance[];
   syllabusSections?: Syllabus[];
   teaches?: Array<DefinedTerm | string>;
-  about?: DefinedTerm[];
+  about?: Array<DefinedTerm | CreativeWork>;
+  hasPart?: CreativeWork[];
   audience?: EducationalAudience[];
   image?: ImageObject;
   isAccessibleForFree?: boolean;
@@ -163,7 +190,7 @@ export interface Course {
   inLanguage?: string;
 }
 
-export interface LearningResource {
+export interface LearningResource extends WorkRelations {
   '@type': 'LearningResource';
   '@id'?: string;
   name: string;
@@ -178,10 +205,10 @@ export interface LearningResource {
   datePublished?: string;
   image?: ImageObject;
   keywords?: string[];
-  about?: DefinedTerm[];
+  about?: Array<DefinedTerm | CreativeWork>;
   audience?: EducationalAudience[];
   timeRequired?: string;
-  hasPart?: LearningResource[];
+  hasPart?: Array<LearningResource | CreativeWork>;
   inLanguage?: string;
 }
 

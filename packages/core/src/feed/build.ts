@@ -3,7 +3,8 @@ import type { Catalog } from '../catalog/catalog.schema.js';
 import type { Session } from '../session/session.schema.js';
 import type { RsvpPolicy } from '../rsvp/policy.schema.js';
 import type { ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
-import type { Resource } from '../resource/resource.schema.js';
+import type { Resource, ResourcePresenter } from '../resource/resource.schema.js';
+import { resourceFormat } from '../resource/format.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import { originalStart } from '../recurrence/original-start.js';
 import { resolveRsvpWindow } from '../rsvp/window.js';
@@ -47,7 +48,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
     return o ? { id: o.id, name: o.name, ...(o.url ? { url: o.url } : {}) } : undefined;
   };
 
-  const presenter = (p: Workshop['presenters'][number]): FeedPresenter => {
+  const presenter = (p: Workshop['presenters'][number] | ResourcePresenter): FeedPresenter => {
     if (p.person !== undefined) {
       const person = people.get(p.person);
       const name = [person?.honorific, person?.name ?? p.person].filter(Boolean).join(' ');
@@ -166,6 +167,18 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
     });
   };
 
+  const resourcesById = byId(catalog.resources);
+  const related = (w: NonNullable<Resource['related']>[number]): NonNullable<FeedResource['related']>[number] => {
+    const other = w.resource === undefined ? undefined : resourcesById.get(w.resource);
+    return compact({
+      relation: w.relation,
+      title: other?.title ?? w.title ?? String(w.resource),
+      url: other ? other.url : w.url,
+      resourceId: w.resource,
+      citation: w.citation,
+    });
+  };
+
   const resource = (r: Resource): FeedResource =>
     compact({
       id: r.id,
@@ -177,7 +190,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       authors: r.authors,
       publisher: r.publisher,
       published: r.published,
-      image: r.image ? compact({ url: r.image.url, alt: r.image.alt, decorative: r.image.decorative }) : undefined,
+      image: r.image ? compact({ url: r.image.url, alt: r.image.alt?.trim() || undefined, decorative: r.image.decorative }) : undefined,
       access: compact({ ...r.access }),
       topics: r.topics,
       themes: r.themes.flatMap((id) => {
@@ -191,6 +204,10 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
       episodes: r.kind === 'video-series' ? r.episodes.map((e) => compact({ ...e })) : undefined,
       platform: r.kind === 'course' ? r.platform : undefined,
       selfPaced: r.kind === 'course' ? r.selfPaced : undefined,
+      presenters: r.presenters?.length ? r.presenters.map(presenter) : undefined,
+      related: r.related?.length ? r.related.map(related) : undefined,
+      format: r.format === undefined ? undefined : resourceFormat(r.format).label,
+      mediaType: r.format === undefined ? undefined : resourceFormat(r.format).mediaType,
     });
 
   const curricula: FeedCurriculum[] = catalog.curricula.map((c) =>
@@ -216,9 +233,19 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
           description: t.description,
           objectives: t.objectives.map((o) => compact({ id: o.id, statement: o.statement, code: o.code })),
           variants: t.variants?.map(String),
+          resources: t.objectiveResources?.flatMap((id) => {
+            const r = catalog.resources.find((x) => x.id === id);
+            return r ? [compact({ id: String(r.id), title: r.title, url: r.url })] : [];
+          }),
         }),
       ),
-      delivery: c.delivery.map((d) => compact({ ...d })),
+      delivery: c.delivery.map((d) => compact({ ...d, duration: d.duration ? compact({ ...d.duration }) : undefined })),
+      objective: c.objective,
+      disciplines: c.disciplines?.length ? [...c.disciplines] : undefined,
+      buildsOn: c.buildsOn?.flatMap((id) => {
+        const other = catalog.curricula.find((x) => x.id === id);
+        return other ? [{ id: String(id), title: other.title }] : [];
+      }),
     }) as FeedCurriculum,
   );
 

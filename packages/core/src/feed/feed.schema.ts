@@ -117,7 +117,8 @@ export const FeedPresenterSchema = c.object({
 });
 export type FeedPresenter = c.Infer<typeof FeedPresenterSchema>;
 
-export const FeedImageSchema = c.object({ url, alt: opt(c.string()), decorative: opt(c.boolean()) });
+/** An image; without `url` it is only described by `alt`, which is shown in its place. */
+export const FeedImageSchema = c.object({ url: opt(url), alt: opt(c.string()), decorative: opt(c.boolean()) });
 
 export const FeedWorkshopSchema = c.object({
   id: text,
@@ -161,7 +162,7 @@ export type FeedWorkshop = c.Infer<typeof FeedWorkshopSchema>;
 
 export const FeedResourceSchema = c.object({
   id: text,
-  kind: c.oneOf(['video', 'video-series', 'article', 'report', 'book', 'guide', 'worksheet', 'course', 'website', 'recording', 'template', 'checklist']),
+  kind: c.oneOf(['video', 'video-series', 'article', 'report', 'book', 'guide', 'worksheet', 'course', 'website', 'recording', 'template', 'checklist', 'document', 'slides', 'handout']),
   title: text,
   description: opt(text),
   url: opt(url),
@@ -181,8 +182,35 @@ export const FeedResourceSchema = c.object({
   episodes: opt(c.array(c.object({ title: text, url: opt(url), duration: opt(text) }))),
   platform: opt(text),
   selfPaced: opt(c.boolean()),
+  /** Who presents, moderates or performs in it; `role` is the catalog's own label. */
+  presenters: opt(c.array(FeedPresenterSchema)),
+  /** Other works under their own titles; `resourceId` when the other work is a resource of the feed. */
+  related: opt(
+    c.array(
+      c.object({
+        relation: c.oneOf(['recording-of', 'based-on', 'accompanies', 'part-of', 'has-part', 'version-of']),
+        title: text,
+        url: opt(url),
+        resourceId: opt(text),
+        citation: opt(text),
+      }),
+    ),
+  ),
+  /** The file format as a card shows it ("PDF"), and its media type when known. */
+  format: opt(text),
+  mediaType: opt(text),
 });
 export type FeedResource = c.Infer<typeof FeedResourceSchema>;
+
+/** A length as the author states it (see `formatStatedDuration`): an amount or a min–max range, and their label. */
+export const FeedStatedDurationSchema = c.object({
+  unit: c.oneOf(['minutes', 'hours', 'half-days', 'days']),
+  amount: opt(c.number()),
+  min: opt(c.number()),
+  max: opt(c.number()),
+  label: opt(text),
+});
+export type FeedStatedDuration = c.Infer<typeof FeedStatedDurationSchema>;
 
 export const FeedCurriculumSchema = c.object({
   id: text,
@@ -201,9 +229,19 @@ export const FeedCurriculumSchema = c.object({
       objectives: c.array(c.object({ id: text, statement: text, code: opt(text) })),
       /** Variant ids this theme is limited to; absent: every variant. */
       variants: opt(c.array(text)),
+      /** The resources that hold this theme's learning objectives. */
+      resources: opt(c.array(c.object({ id: text, title: text, url: opt(url) }))),
     }),
   ),
-  delivery: c.array(c.object({ kind: text, description: opt(text), sessions: opt(c.number()), weeks: opt(c.number()), durationMinutes: opt(c.number()) })),
+  delivery: c.array(
+    c.object({ kind: text, description: opt(text), sessions: opt(c.number()), weeks: opt(c.number()), durationMinutes: opt(c.number()), duration: opt(FeedStatedDurationSchema) }),
+  ),
+  /** The overall goal, one statement. */
+  objective: opt(text),
+  /** Disciplines or fields served, in the author's words. */
+  disciplines: opt(c.array(text)),
+  /** Curricula this one builds on, with their titles (each is also in `curricula`). */
+  buildsOn: opt(c.array(c.object({ id: text, title: text }))),
 });
 export type FeedCurriculum = c.Infer<typeof FeedCurriculumSchema>;
 

@@ -234,3 +234,55 @@ describe('filterWorkshops', () => {
     expect(ids(filterWorkshops({ ...c, workshops: [...c.workshops].reverse() }, { now: NOW, audiences: ['postdocs'] }))).toEqual(order);
   });
 });
+
+describe('a session whose time is unknown', () => {
+  // Mentoring Monday on February 6, 2025 in New York: the date is published, the 12:00–13:00 is a placeholder.
+  function timeUnknown(): Catalog {
+    const parsed = parseCatalog({
+      version: 1,
+      id: 'tu',
+      title: 'Time unknown',
+      defaultTimeZone: 'America/New_York',
+      workshops: [
+        {
+          id: 'mentoring-monday',
+          kind: 'scheduled',
+          title: 'Mentoring Monday Conversations',
+          sessions: [
+            {
+              id: 'mm-2025',
+              start: '2025-02-06T12:00',
+              end: '2025-02-06T13:00',
+              timeZone: 'America/New_York',
+              timeUnknown: true,
+              recurrence: { rdates: ['2025-03-06T12:00'] },
+            },
+          ],
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.catalog;
+  }
+
+  it('stays upcoming through the end of its date in its own zone, past its placeholder end', () => {
+    // 20:00 New York on February 6: the placeholder end (13:00) has passed, the date has not.
+    const evening = upcomingWorkshops(timeUnknown(), { now: '2025-02-07T01:00:00Z' });
+    expect(ids(evening.map((u) => u.workshop))).toEqual(['mentoring-monday']);
+    expect(evening[0]!.next.localStart).toBe('2025-02-06T12:00');
+    expect(evening[0]!.occurrences.map((o) => o.localStart)).toEqual(['2025-02-06T12:00', '2025-03-06T12:00']);
+    expect(nextWorkshopOccurrence(timeUnknown().workshops[0]!, '2025-02-07T04:59:00Z')?.localStart).toBe('2025-02-06T12:00');
+    expect(pastWorkshops(timeUnknown(), { now: '2025-02-07T01:00:00Z' })).toEqual([]);
+  });
+
+  it('moves on once its date is over in its own zone', () => {
+    // 00:30 New York on February 7 (already the 7th in UTC for hours): the next date is March 6.
+    const next = upcomingWorkshops(timeUnknown(), { now: '2025-02-07T05:30:00Z' });
+    expect(next[0]!.next.localStart).toBe('2025-03-06T12:00');
+    expect(next[0]!.occurrences.map((o) => o.localStart)).toEqual(['2025-03-06T12:00']);
+    // After the last date: past, not upcoming.
+    const after = '2025-03-07T05:30:00Z';
+    expect(upcomingWorkshops(timeUnknown(), { now: after })).toEqual([]);
+    expect(pastWorkshops(timeUnknown(), { now: after }).map((p) => p.last?.localStart)).toEqual(['2025-03-06T12:00']);
+  });
+});

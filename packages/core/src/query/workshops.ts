@@ -7,6 +7,7 @@ import { DAY_MS, floatingFromLocal, floatingFromParts, instantMs } from '../recu
 import type { Occurrence } from '../recurrence/occurrence.js';
 import { resolveFloating } from '../recurrence/zone.js';
 import type { Session } from '../session/session.schema.js';
+import { localDateOf, occurrenceEnded } from '../time/local-date.js';
 import type { Modality, RequestOnlyWorkshop, ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
 
 /** An instant: a Date, or an ISO string with an offset or Z. */
@@ -88,11 +89,27 @@ export function nextWorkshopOccurrence(workshop: Workshop, now: InstantLike): Oc
   return next(undefined, workshop, instant(now, 'now'));
 }
 
+/**
+ * Where to start looking for a session's occurrences that have not ended: `now`, or for a session whose
+ * time is unknown the start of today in its zone, so that today's placeholder times do not end it early
+ * (occurrenceEnded decides the rest).
+ */
+function searchFrom(session: Session, now: number): number {
+  if (session.timeUnknown !== true) return now;
+  return resolveFloating(floatingFromLocal(`${localDateOf(now, session.timeZone)}T00:00`), session.timeZone).instant;
+}
+
+const notEnded = (session: Session, now: number) => (o: Occurrence) =>
+  !occurrenceEnded({ end: o.end, timeZone: session.timeZone, timeUnknown: session.timeUnknown }, new Date(now));
+
 function next(catalog: Catalog | undefined, workshop: Workshop, now: number): Occurrence | undefined {
   if (workshop.kind !== 'scheduled') return undefined;
   let best: Occurrence | undefined;
   for (const session of workshop.sessions) {
-    const run = () => nextOccurrence(session, new Date(now), { workshopId: workshop.id });
+    const run = () => {
+      const found = nextOccurrence(session, new Date(searchFrom(session, now)), { workshopId: workshop.id });
+      return found && notEnded(session, now)(found) ? found : undefined;
+    };
     const found = catalog ? forSession(catalog, workshop, session, run) : run();
     if (found && (!best || Date.parse(found.start) < Date.parse(best.start))) best = found;
   }
@@ -124,7 +141,11 @@ export function upcomingWorkshops(catalog: Catalog, options: UpcomingOptions): U
     const first = next(catalog, workshop, now);
     if (!first) continue;
     const occurrences = workshop.sessions
-      .flatMap((s) => forSession(catalog, workshop, s, () => expandOccurrences(s, { from: new Date(now), to: new Date(Math.max(until, now + 1)) }, { workshopId: workshop.id })))
+      .flatMap((s) =>
+        forSession(catalog, workshop, s, () =>
+          expandOccurrences(s, { from: new Date(searchFrom(s, now)), to: new Date(Math.max(until, now + 1)) }, { workshopId: workshop.id }).filter(notEnded(s, now)),
+        ),
+      )
       .sort(byStart);
     out.push({ workshop, next: first, occurrences });
   }

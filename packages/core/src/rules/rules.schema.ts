@@ -25,11 +25,19 @@ export type FactValue = z.infer<typeof FactValueSchema>;
 /** `{ fact: role, operator: in, value: [graduate-student, postdoc] }` */
 export const ConditionSchema = z
   .strictObject({
-    fact: FactNameSchema,
-    operator: OperatorSchema,
-    value: z.union([FactValueSchema, z.array(FactValueSchema)]).optional(),
+    fact: FactNameSchema.meta({ description: 'What the rule asks about the person: a known fact or one the institution adds.' }),
+    operator: OperatorSchema.meta({
+      description: 'How the fact is compared: in and not-in take a list, exists and not-exists no value, at-least and at-most a number.',
+    }),
+    value: z
+      .union([FactValueSchema, z.array(FactValueSchema)])
+      .optional()
+      .meta({ description: 'What the fact is compared with; role and field take vocabulary ids.', examples: [['graduate-student', 'postdoc'], 'biosciences', 3] }),
     /** Optional wording for people, used in explanations instead of the generated sentence. */
-    label: TextSchema.optional(),
+    label: TextSchema.optional().meta({
+      description: 'Wording for people, used in explanations instead of the generated sentence.',
+      examples: ['Graduate students and postdocs', 'Faculty mentors'],
+    }),
   })
   .superRefine((c, ctx) => {
     const needsList = c.operator === 'in' || c.operator === 'not-in';
@@ -54,6 +62,11 @@ export type Rule =
   | { any: Rule[]; label?: string | undefined }
   | { not: Rule; label?: string | undefined };
 
+const groupLabel = TextSchema.optional().meta({
+  description: 'Wording for people, used in explanations instead of the generated sentences.',
+  examples: ['Graduate students and postdocs in the biosciences', 'Departments'],
+});
+
 /**
  * A rule about a person: a condition, or `all` / `any` / `not` over rules. Rules are data so that one
  * evaluator can run them in the browser (to explain before submitting) and on the server (to decide).
@@ -62,9 +75,16 @@ export const RuleSchema: z.ZodType<Rule> = z
   .lazy(() =>
     z.union([
       ConditionSchema,
-      z.strictObject({ all: z.array(RuleSchema).min(1, { error: 'all needs at least one rule' }), label: TextSchema.optional() }),
-      z.strictObject({ any: z.array(RuleSchema).min(1, { error: 'any needs at least one rule' }), label: TextSchema.optional() }),
-      z.strictObject({ not: RuleSchema, label: TextSchema.optional() }),
+      z.strictObject({
+        all: z.array(RuleSchema).min(1, { error: 'all needs at least one rule' }).meta({ description: 'Rules that must all hold.' }),
+        label: groupLabel,
+      }),
+      z.strictObject({
+        any: z.array(RuleSchema).min(1, { error: 'any needs at least one rule' }).meta({ description: 'Rules of which at least one must hold.' }),
+        label: groupLabel,
+      }),
+      // A lazy wrapper carries the description: `.meta` on RuleSchema itself would clone it on every expansion.
+      z.strictObject({ not: z.lazy(() => RuleSchema).meta({ description: 'A rule that must not hold.' }), label: groupLabel }),
     ]),
   )
   .meta({ title: 'Rule', description: 'A condition, or all/any/not over rules.' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDuration, formatDurationByUnits, minutesToParts, toIsoDuration, type DurationParts } from './duration.js';
+import type { StatedDuration } from '@mentorkit/core/browser';
+import { formatDuration, formatDurationByUnits, formatStatedDuration, minutesToParts, statedDurationIso, toIsoDuration, type DurationParts } from './duration.js';
+import { loadMessages, withMessagesLocale } from './localize.js';
 import { durationMinutes, parseIsoDuration, sumMinutes } from './iso-duration.js';
 
 const plain = (s: string) => s.replace(/[\u202f\u00a0\u2009]/g, ' ');
@@ -81,5 +83,40 @@ describe('sums', () => {
   it('counts minutes of a parsed duration', () => {
     expect(durationMinutes({ days: 1, hours: 1, seconds: 30 })).toBe(24 * 60 + 60.5);
     expect(durationMinutes({ months: 1 })).toBeUndefined();
+  });
+});
+
+describe('formatStatedDuration', () => {
+  it('shows the author’s label as given, else the value in its own unit', () => {
+    expect(formatStatedDuration({ unit: 'half-days', amount: 1, label: 'Half day' }, 'en')).toBe('Half day');
+    expect(formatStatedDuration({ unit: 'days', amount: 2, label: 'Two days' }, 'en')).toBe('Two days');
+    expect(plain(formatStatedDuration({ unit: 'minutes', min: 60, max: 90 }, 'en'))).toBe('60–90 min');
+    expect(formatStatedDuration({ unit: 'days', amount: 2 }, 'en')).toBe('2 days');
+    expect(formatStatedDuration({ unit: 'half-days', amount: 3 }, 'en')).toBe('3 half days');
+    expect(statedDurationIso({ unit: 'days', amount: 2 })).toBe('P2D');
+  });
+
+  it('words half days from the Spanish messages under es', async () => {
+    await loadMessages('es');
+    const es = (d: StatedDuration) => withMessagesLocale('es', () => formatStatedDuration(d, 'es'));
+    expect(es({ unit: 'half-days', amount: 1 })).toBe('Media jornada');
+    expect(es({ unit: 'half-days', amount: 2 })).toBe('2 medias jornadas');
+    expect(es({ unit: 'half-days', min: 1, max: 2 })).toBe('1–2 medias jornadas');
+    expect(es({ unit: 'days', amount: 2 })).toBe('2 días');
+    expect(es({ unit: 'half-days', amount: 1, label: 'Half day' })).toBe('Half day');
+  });
+
+  it('never turns a day-based length into minutes or hours (property)', () => {
+    const dayBased = fc.record({
+      unit: fc.constantFrom('half-days' as const, 'days' as const),
+      amount: fc.integer({ min: 1, max: 40 }),
+    });
+    fc.assert(
+      fc.property(dayBased, fc.constantFrom('en', 'es'), (d, locale) => {
+        const text = withMessagesLocale(locale, () => formatStatedDuration(d, locale));
+        expect(text).not.toMatch(/min|hr|hora|\bh\b/i);
+        for (const n of (text.match(/\d+/g) ?? []).map(Number)) expect(n).toBe(d.amount);
+      }),
+    );
   });
 });

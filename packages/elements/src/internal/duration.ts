@@ -3,6 +3,8 @@
  * them — `PT90M` reads "90 min", `PT1H30M` "1 hr, 30 min" — because a page that says "90 minutes"
  * should not be rewritten as "1 hour 30 minutes".
  */
+import { formatStatedDuration as coreFormatStatedDuration, type HalfDayWords, type StatedDuration } from '@mentorkit/core/browser';
+import { msg, str } from './localize.js';
 import { once } from './memo.js';
 
 export interface DurationParts {
@@ -90,4 +92,24 @@ export function formatDurationByUnits(parts: DurationParts, locale: string): str
   const pieces = UNITS.filter((u) => parts[u] !== undefined && parts[u] !== 0).map((u) => unit(u).format(parts[u]!));
   if (pieces.length === 0) return unit('minutes').format(0);
   return once(`duration-list|${locale}`, () => new Intl.ListFormat(locale, { style: 'short', type: 'unit' })).format(pieces);
+}
+
+/**
+ * A stated duration (a curriculum's delivery option, a unit): the author's label as given, else the value
+ * in its own unit — "60–90 min", "Half day", "2 days" — in `locale`. Day-based lengths are never turned
+ * into minutes.
+ */
+export function formatStatedDuration(d: StatedDuration, locale: string): string {
+  return coreFormatStatedDuration(d, locale, halfDays());
+}
+
+/** `datetime` text for a stated duration that is one exact amount (`PT90M`, `P2D`); undefined for ranges and half days. */
+export { statedDurationIso } from '@mentorkit/core/browser';
+
+function halfDays(): HalfDayWords {
+  return {
+    one: msg('Half day', { id: 'duration-half-day' }),
+    many: (count) => msg(str`${count} half days`, { id: 'duration-half-days' }),
+    range: (min, max) => msg(str`${min}–${max} half days`, { id: 'duration-half-days-range' }),
+  };
 }

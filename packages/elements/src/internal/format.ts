@@ -3,7 +3,7 @@
  * time-zone database of its own). Formatters are cached: a list of 1,000 workshops formats thousands of
  * dates and constructing `Intl.DateTimeFormat` is the expensive part.
  */
-import { SESSION_RANGE_FORMAT } from '@mentorkit/core/browser';
+import { localDateOf as localDate, occurrenceEnded, SESSION_RANGE_FORMAT } from '@mentorkit/core/browser';
 import { msg } from './localize.js';
 import { once } from './memo.js';
 
@@ -110,23 +110,12 @@ export function viewerTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const ISO_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
-
-/** The calendar date of an instant in `timeZone`, as `YYYY-MM-DD` (e.g. for all-day calendar entries). */
-export function localDate(value: Instant, timeZone: string): string {
-  const parts = zoned('en-US', timeZone, ISO_DATE).formatToParts(toDate(value));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /**
- * Whether an occurrence is over at `now`. One whose time is not known (`timeUnknown`) is still to come
- * until its last date has passed in its own zone: its start and end are placeholders, not times.
+ * The calendar date of an instant in `timeZone` (`YYYY-MM-DD`), and whether an occurrence is over at
+ * `now` (one whose time is unknown lasts through its date in its own zone): core's helpers, so the
+ * widgets, the fallbacks, the server's mail and the queries judge dates alike.
  */
-export function occurrenceEnded(o: { end: Instant; timeZone: string; timeUnknown?: boolean | undefined }, now: Date): boolean {
-  if (o.timeUnknown === true) return localDate(now, o.timeZone) > localDate(o.end, o.timeZone);
-  return toDate(o.end).getTime() <= now.getTime();
-}
+export { localDate, occurrenceEnded };
 
 /** "time to be announced", for a session whose date is published but not its time of day. */
 export function timeToBeAnnounced(): string {

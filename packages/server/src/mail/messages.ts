@@ -3,7 +3,7 @@
  * `.ics` carries. Pure: the same inputs give the same message. Every piece of catalog text is escaped in the
  * HTML body and in the iCalendar text. To change a message's words, edit {@link TEXTS} (both languages).
  */
-import { sessionUid, type FeedOccurrence } from '@mentorkit/core';
+import { dayAfter, localDateOf, sessionUid, type FeedOccurrence } from '@mentorkit/core';
 import { escapeHtml } from '../html.js';
 
 export type MessageKind =
@@ -302,17 +302,8 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-/** `YYYYMMDD`: the date of an instant in `timeZone`. */
-function localDateOf(instant: string, timeZone: string): string {
-  const parts = formatter('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}${part('month')}${part('day')}`;
-}
-
-/** `YYYYMMDD` of the day after a `YYYY-MM-DD` date (an all-day DTEND is exclusive). */
-function dayAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-}
+/** An iCalendar DATE value (`YYYYMMDD`) from a `YYYY-MM-DD` date. */
+const icsDate = (date: string): string => date.replace(/-/g, '');
 
 /**
  * The invitation: the occurrence as one VEVENT with the UID the feed's `.ics` gives its session
@@ -323,7 +314,7 @@ export function invitation(input: MessageInput, method: 'REQUEST' | 'CANCEL', ti
   const o = input.occurrence;
   // An all-day event (time unknown) names its occurrence by date in the session's zone, as core's export does.
   const recurrenceId =
-    o.recurrenceId === undefined ? undefined : o.timeUnknown ? `;VALUE=DATE:${localDateOf(o.recurrenceId, o.timeZone)}` : `:${utc(o.recurrenceId)}`;
+    o.recurrenceId === undefined ? undefined : o.timeUnknown ? `;VALUE=DATE:${icsDate(localDateOf(o.recurrenceId, o.timeZone))}` : `:${utc(o.recurrenceId)}`;
   const cancelled = method === 'CANCEL';
   const lines = [
     'BEGIN:VCALENDAR',
@@ -336,7 +327,7 @@ export function invitation(input: MessageInput, method: 'REQUEST' | 'CANCEL', ti
     `DTSTAMP:${utc(input.now)}`,
     ...(recurrenceId ? [`RECURRENCE-ID${recurrenceId}`] : []),
     ...(o.timeUnknown
-      ? [`DTSTART;VALUE=DATE:${o.localStart.slice(0, 10).replace(/-/g, '')}`, `DTEND;VALUE=DATE:${dayAfter(o.localEnd.slice(0, 10))}`]
+      ? [`DTSTART;VALUE=DATE:${o.localStart.slice(0, 10).replace(/-/g, '')}`, `DTEND;VALUE=DATE:${icsDate(dayAfter(o.localEnd.slice(0, 10)))}`]
       : [`DTSTART:${utc(o.start)}`, `DTEND:${utc(o.end)}`]),
     `SEQUENCE:${input.sequence}`,
     `SUMMARY:${icsText(title)}`,

@@ -6,7 +6,7 @@ import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit } from '../../internal/events.js';
 import { dateTimeFormat, formatOccurrenceTimes } from '../../internal/format.js';
-import { formatMinutes } from '../../internal/duration.js';
+import { formatMinutes, formatStatedDuration, statedDurationIso } from '../../internal/duration.js';
 import { once } from '../../internal/memo.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
@@ -49,7 +49,10 @@ const SESSIONS_SHOWN = 4;
  * @csspart header - Title, description and facts.
  * @csspart title - The curriculum's title.
  * @csspart description - The curriculum's description.
- * @csspart facts - Ordering, number of themes, provenance.
+ * @csspart facts - Ordering, number of themes, disciplines, the curricula it builds on, provenance.
+ * @csspart objective - The curriculum's overall objective.
+ * @csspart builds-on-link - A button naming a curriculum this one builds on that is in the feed; it shows that curriculum.
+ * @csspart theme-resources - A theme's links to the resources that hold its learning objectives.
  * @csspart variants - The versions legend and switch.
  * @csspart variant-option - One option (label around a radio button) of the version switch.
  * @csspart variant-status - The sentence saying which version is shown (a polite live region).
@@ -66,6 +69,7 @@ const SESSIONS_SHOWN = 4;
  * @csspart session-timing - A session's "Upcoming" / "Past" / "On request" badge.
  * @csspart delivery - The delivery options.
  * @csspart delivery-title - The heading of the delivery options.
+ * @csspart delivery-duration - A delivery option's length: the author's label, or "60–90 min", "Half day", "2 days".
  * @csspart empty - The state when the feed has no curriculum.
  * @csspart error - The error state.
  * @csspart loading - The loading state.
@@ -174,7 +178,7 @@ export class MkCurriculum extends MkElement {
           const ids = state.feed.curricula.map((c) => c.id).join(', ');
           return this.#renderError(msg(str`The feed has no curriculum with the id “${wanted}” (it has: ${ids}).`, { id: 'curriculum-not-found' }), false);
         }
-        return this.#renderCurriculum(curriculum, state.feed.workshops);
+        return this.#renderCurriculum(curriculum, state.feed.workshops, state.feed.curricula);
       }
     }
   }
@@ -183,7 +187,7 @@ export class MkCurriculum extends MkElement {
     return errorState(msg('The curriculum could not be shown', { id: 'curriculum-error-title' }), message, retry ? () => this.#data.reload() : undefined);
   }
 
-  #renderCurriculum(curriculum: FeedCurriculum, workshops: readonly FeedWorkshop[]): TemplateResult {
+  #renderCurriculum(curriculum: FeedCurriculum, workshops: readonly FeedWorkshop[], all: readonly FeedCurriculum[]): TemplateResult {
     const level = toHeadingLevel(this.headingLevel, 2);
     const known = curriculum.variants.some((v) => v.id === this.variant);
     const view = curriculumView(curriculum, workshops, { now: this.now ?? new Date(0), variant: known ? this.variant : undefined });
@@ -196,7 +200,8 @@ export class MkCurriculum extends MkElement {
     return html`<section part="base" class="curriculum" aria-labelledby="title">
       <header part="header" class="header">
         <p class="eyebrow">${msg('Curriculum', { id: 'curriculum-eyebrow' })}</p>
-        ${heading(level, 'title', curriculum.title, 'title')} ${paragraphs(curriculum.description, 'description')} ${this.#renderFacts(curriculum)}
+        ${heading(level, 'title', curriculum.title, 'title')} ${paragraphs(curriculum.description, 'description')} ${this.#renderObjective(curriculum)}
+        ${this.#renderFacts(curriculum, all)}
       </header>
       ${this.#renderVariants(curriculum, view.variant, view.themes.length)}
       ${sequence
@@ -206,13 +211,41 @@ export class MkCurriculum extends MkElement {
     </section>`;
   }
 
-  #renderFacts(c: FeedCurriculum): TemplateResult {
+  #renderObjective(c: FeedCurriculum): TemplateResult | typeof nothing {
+    if (!c.objective) return nothing;
+    return html`<p part="objective" class="objective"><span class="objective-label">${msg('Objective', { id: 'curriculum-objective' })}</span> ${c.objective}</p>`;
+  }
+
+  /** Shows another curriculum of the feed in place of this one, and moves focus to its title. */
+  async #showCurriculum(id: string): Promise<void> {
+    this.curriculumId = id;
+    this.variant = '';
+    await this.updateComplete;
+    const title = this.renderRoot.querySelector<HTMLElement>('#title');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
+  }
+
+  #renderBuildsOn(c: FeedCurriculum, all: readonly FeedCurriculum[]): unknown {
+    const items = (c.buildsOn ?? []).map((b) =>
+      all.some((x) => x.id === b.id && x.id !== c.id)
+        ? html`<button type="button" part="builds-on-link" class="link-button" @click=${() => this.#showCurriculum(b.id)}>${b.title}</button>`
+        : html`<span>${b.title}</span>`,
+    );
+    return items.map((item, i) => (i === 0 ? item : html`, ${item}`));
+  }
+
+  #renderFacts(c: FeedCurriculum, all: readonly FeedCurriculum[]): TemplateResult {
     const facts: [string, unknown][] = [];
     facts.push([
       msg('Order', { id: 'curriculum-order' }),
       c.ordering === 'sequence' ? msg('Themes in sequence', { id: 'curriculum-order-sequence' }) : msg('Themes in any order', { id: 'curriculum-order-any' }),
     ]);
     facts.push([msg('Themes', { id: 'curriculum-theme-count' }), formatCount(c.themes.length, this.locale)]);
+    if (c.disciplines?.length) facts.push([msg('Disciplines', { id: 'curriculum-disciplines' }), joinList(c.disciplines, this.locale)]);
+    if (c.buildsOn?.length) facts.push([msg('Builds on', { id: 'curriculum-builds-on' }), this.#renderBuildsOn(c, all)]);
     const p = c.provenance;
     if (p) {
       if (p.authors.length) facts.push([msg('Authors', { id: 'curriculum-authors' }), joinList(p.authors, this.locale)]);
@@ -292,7 +325,7 @@ export class MkCurriculum extends MkElement {
         ${sequence ? html`<span part="theme-number" class="number" aria-hidden="true">${formatCount(index + 1, this.locale)}</span>` : nothing}
         ${heading(level, 'theme-title', t.theme.title)}
       </div>
-      ${only} ${paragraphs(t.theme.description, 'theme-description')} ${this.#renderObjectives(t)} ${this.#renderSessions(t, index)}
+      ${only} ${paragraphs(t.theme.description, 'theme-description')} ${this.#renderObjectives(t)} ${this.#renderThemeResources(t)} ${this.#renderSessions(t, index)}
     </li>`;
   }
 
@@ -310,6 +343,18 @@ export class MkCurriculum extends MkElement {
         ${objectives.map((o) => html`<li>${o.code ? html`<span class="code">${o.code}</span> ` : nothing}${o.statement}</li>`)}
       </ul>
     </details>`;
+  }
+
+  #renderThemeResources(t: ThemeView): TemplateResult | typeof nothing {
+    const resources = t.theme.resources ?? [];
+    if (!resources.length) return nothing;
+    const links = resources.map((r) => {
+      const href = httpHref(r.url);
+      return href ? html`<a href=${href}>${r.title}</a>` : html`<span>${r.title}</span>`;
+    });
+    return html`<p part="theme-resources" class="theme-resources">
+      <span class="label">${msg('Objectives in', { id: 'curriculum-theme-resources' })}</span> ${links.map((l, i) => (i === 0 ? l : html`, ${l}`))}
+    </p>`;
   }
 
   #renderSessions(t: ThemeView, index: number): TemplateResult {
@@ -353,18 +398,32 @@ export class MkCurriculum extends MkElement {
       <ul role="list">
         ${c.delivery.map((d) => {
           const details = [
-            d.durationMinutes ? formatMinutes(d.durationMinutes, this.locale) : undefined,
             d.sessions ? sessionsText(d.sessions, this.locale) : undefined,
             d.weeks ? weeksText(d.weeks, this.locale) : undefined,
           ].filter((x): x is string => Boolean(x));
+          const duration = this.#renderDuration(d);
           return html`<li class="delivery-item">
             <span class="delivery-kind">${deliveryLabel(d.kind)}</span>
-            ${details.length ? html`<span class="delivery-details">${details.join(' · ')}</span>` : nothing}
+            ${duration !== nothing || details.length
+              ? html`<span class="delivery-details">${duration}${duration !== nothing && details.length ? ' · ' : ''}${details.join(' · ')}</span>`
+              : nothing}
             ${d.description ? html`<span class="delivery-description">${d.description}</span>` : nothing}
           </li>`;
         })}
       </ul>
     </div>`;
+  }
+
+  /** The length as stated: the author's label as given, else its value in its own unit; `<time>` only for one exact amount. */
+  #renderDuration(d: FeedCurriculum['delivery'][number]): TemplateResult | typeof nothing {
+    const stated = d.duration;
+    if (!stated && !d.durationMinutes) return nothing;
+    // A plain number of minutes reads as the other widgets read one ("1 hr, 30 min").
+    const text = stated ? formatStatedDuration(stated, this.locale) : formatMinutes(d.durationMinutes!, this.locale);
+    const iso = stated ? statedDurationIso(stated) : `PT${d.durationMinutes}M`;
+    return iso
+      ? html`<time part="delivery-duration" class="delivery-duration" datetime=${iso}>${text}</time>`
+      : html`<span part="delivery-duration" class="delivery-duration">${text}</span>`;
   }
 }
 
@@ -403,7 +462,7 @@ function timingLabel(timing: SessionTiming): string {
 }
 
 function requestFormats(w: FeedWorkshop, locale: string): string {
-  const formats = w.formats.map((f) => formatMinutes(f.durationMinutes, locale));
+  const formats = w.formats.map((f) => f.label ?? formatMinutes(f.durationMinutes, locale));
   return formats.length ? joinList(formats, locale, 'disjunction') : '';
 }
 

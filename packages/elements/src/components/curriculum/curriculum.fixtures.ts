@@ -97,6 +97,38 @@ export const mentorTrainingCore: FeedCurriculum = {
   ],
 };
 
+/** A curriculum that builds on Entering Mentoring, with disciplines, an objective, theme resources and stated lengths. */
+export const mentoringUpAdaptation: FeedCurriculum = {
+  id: 'mentoring-up-adaptation',
+  title: 'Mentoring Up',
+  description: 'The mentee adaptation of Entering Mentoring.',
+  objective: 'Mentees develop the knowledge and skills to navigate their mentoring relationships and career progression.',
+  disciplines: ['Biosciences', 'Any discipline'],
+  buildsOn: [{ id: 'entering-mentoring', title: 'Entering Mentoring' }],
+  ordering: 'any',
+  variants: [],
+  themes: [
+    {
+      id: 'mu-expectations',
+      title: 'Aligning Expectations',
+      objectives: [{ id: 'mu-e1', statement: 'Align mentee and mentor expectations.' }],
+      resources: [
+        { id: 'mu-guide', title: 'Mentoring Up facilitator guide', url: 'https://example.edu/mentoring-up/guide.pdf' },
+        { id: 'mu-handout', title: 'Expectations handout' },
+      ],
+    },
+    { id: 'mu-communication', title: 'Maintaining Effective Communication', objectives: [] },
+  ],
+  delivery: [
+    { kind: 'half-day', duration: { unit: 'half-days', amount: 1, label: 'Half day' } },
+    { kind: 'full-day', duration: { unit: 'days', amount: 1, label: 'Full day' } },
+    { kind: 'multi-day', duration: { unit: 'days', amount: 2, label: 'Two days' } },
+    { kind: 'standalone-workshops', description: 'Workshops To Go, on request.', duration: { unit: 'minutes', min: 60, max: 90 } },
+    { kind: 'multi-day', duration: { unit: 'days', min: 2, max: 3 } },
+    { kind: 'half-day', sessions: 2, duration: { unit: 'half-days', amount: 2 } },
+  ],
+};
+
 const workshop = (w: Partial<FeedWorkshop> & Pick<FeedWorkshop, 'id' | 'title'>): FeedWorkshop => ({
   kind: 'scheduled',
   programs: [],

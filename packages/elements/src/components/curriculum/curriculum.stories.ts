@@ -4,6 +4,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Feed } from '@mentorkit/core/browser';
 import { seedCatalogFeed, type SeedCatalog } from '../../internal/seed.fixtures.js';
+import { mentoringUpAdaptation } from './curriculum.fixtures.js';
 
 /**
  * `<mk-curriculum>` with the seed catalogs: Entering Mentoring as Columbia offers it (one mentor
@@ -143,10 +144,31 @@ export const ChooseVersion: Story = {
   },
 };
 
-/** Foundational Principles, in STEM and humanities and social science versions, objectives open. */
+/** Foundational Principles, in STEM and humanities and social science versions, objectives open, with its stated purpose and disciplines. */
 export const FoundationalPrinciples: Story = {
   args: { 'open-objectives': true },
   parameters: { seed: { catalog: 'mentoring-resources' } satisfies Seed },
+  play: async ({ canvasElement }) => {
+    const { root } = view(canvasElement);
+    await waitFor(() => expect(text(root.querySelector('[part="objective"]'))).toMatch(/^Objective The purpose of this initiative/));
+    await expect(text(root.querySelector('[part="facts"]'))).toContain('STEM and Humanities and Social Science');
+  },
+};
+
+/**
+ * A curriculum that builds on Entering Mentoring (the button shows it), with its disciplines, objective,
+ * the resources holding a theme's objectives, and delivery lengths as the author states them:
+ * "Half day · Full day · Two days", a 60–90 minute range.
+ */
+export const BuildsOnAndStatedLengths: Story = {
+  args: { 'curriculum-id': 'mentoring-up-adaptation' },
+  parameters: { seed: { catalog: 'advancing-mentorship', edit: (feed) => void feed.curricula.push(structuredClone(mentoringUpAdaptation)) } satisfies Seed },
+  play: async ({ canvasElement }) => {
+    const { root } = view(canvasElement);
+    await waitFor(() => expect([...root.querySelectorAll('[part="delivery-duration"]')].map(text).slice(0, 3)).toEqual(['Half day', 'Full day', 'Two days']));
+    await userEvent.click(root.querySelector('[part="builds-on-link"]')!);
+    await waitFor(() => expect(text(root.querySelector('h2'))).toBe('Entering Mentoring'));
+  },
 };
 
 /** `curriculum-id` names one the feed does not have: the message lists the ones it has. */

@@ -87,6 +87,33 @@ const own = css`
     overflow-wrap: anywhere;
   }
 
+  .objective {
+    overflow-wrap: anywhere;
+  }
+
+  .objective-label {
+    font-weight: 650;
+  }
+
+  /* Names another curriculum and shows it in place: a button (it changes this view), dressed as a link. */
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_mk-accent);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+
+  .theme-resources {
+    font-size: var(--_mk-font-size-sm);
+    overflow-wrap: anywhere;
+  }
+
   /* Versions */
   .variants {
     display: flex;

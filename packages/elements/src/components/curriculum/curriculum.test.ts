@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import type { Feed, FeedCurriculum } from '@mentorkit/core/browser';
 import './curriculum.js';
 import type { MkCurriculum, VariantChangeDetail } from './curriculum.component.js';
-import { CURRICULUM_NOW, curriculumFeed, curriculumWorkshops, enteringMentoring, mentorTrainingCore } from './curriculum.fixtures.js';
+import { CURRICULUM_NOW, curriculumFeed, curriculumWorkshops, enteringMentoring, mentorTrainingCore, mentoringUpAdaptation } from './curriculum.fixtures.js';
 import { installXssProbe, MARKUP_PAYLOADS, URL_PAYLOADS } from '../resource-card/xss.fixtures.js';
 import { sampleFeed } from '../../../test/sample-feed.js';
 import { $, $$, captureWarnings, expectAccessible, json, mount, stubFetch, text, waitFor } from '../../../test/helpers.js';
@@ -363,6 +363,84 @@ describe('<mk-curriculum>', () => {
     await expectAccessible(el);
   });
 
+  describe('what it builds on, its disciplines, objective, theme resources and stated lengths', () => {
+    const feedWithAdaptation = (): Feed => {
+      const feed = curriculumFeed();
+      feed.curricula.push(structuredClone(mentoringUpAdaptation));
+      return feed;
+    };
+    const adaptation = () =>
+      curriculum((e) => {
+        e.catalog = feedWithAdaptation();
+        e.curriculumId = 'mentoring-up-adaptation';
+      });
+    const facts = (el: MkCurriculum) => Object.fromEntries($$(el, '[part="facts"] .fact').map((f) => [text(f.querySelector('dt')), text(f.querySelector('dd'))]));
+
+    it('shows each delivery length as the author stated it: labels as given, ranges, days, never invented minutes', async () => {
+      const el = await adaptation();
+      const lengths = $$(el, '[part="delivery-duration"]').map(text);
+      expect(lengths).toEqual(['Half day', 'Full day', 'Two days', '60–90 min', '2–3 days', '2 half days']);
+      expect($$(el, '[part="delivery"] li').map(text)).toContain('Half-day format 2 half days · 2 sessions');
+      expect(text($(el, '[part="delivery"]'))).not.toMatch(/\b(240|480|960)\b|hr/);
+      // Only one exact amount in whole units gets a machine-readable duration.
+      expect($$(el, '[part="delivery-duration"]').map((d) => d.getAttribute('datetime'))).toEqual([null, 'P1D', 'P2D', null, null, null]);
+      await expectAccessible(el);
+    });
+
+    it('shows its objective and disciplines, and links what it builds on to that curriculum in the feed', async () => {
+      const el = await adaptation();
+      expect(text($(el, '[part="objective"]'))).toBe(`Objective ${mentoringUpAdaptation.objective}`);
+      expect(facts(el)['Disciplines']).toBe('Biosciences and Any discipline');
+      expect(facts(el)['Builds on']).toBe('Entering Mentoring');
+      const link = $<HTMLButtonElement>(el, '[part="builds-on-link"]');
+      expect(link.localName).toBe('button');
+      await expectAccessible(el);
+      link.focus();
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => text($(el, 'h2')) === 'Entering Mentoring');
+      expect(el.curriculumId).toBe('entering-mentoring');
+      expect(el.shadowRoot!.activeElement?.id).toBe('title');
+      expect($$(el, '[part="builds-on-link"]')).toHaveLength(0);
+    });
+
+    it('names what it builds on without a link when that curriculum is not in the feed', async () => {
+      const el = await curriculum((e) => (e.curriculum = mentoringUpAdaptation));
+      expect(facts(el)['Builds on']).toBe('Entering Mentoring');
+      expect($$(el, '[part="builds-on-link"]')).toHaveLength(0);
+    });
+
+    it('links the resources that hold each theme’s objectives', async () => {
+      const el = await adaptation();
+      const card = themeCard(el, 'Aligning Expectations');
+      expect(text(card.querySelector('[part="theme-resources"]'))).toBe('Objectives in Mentoring Up facilitator guide, Expectations handout');
+      expect([...card.querySelectorAll('[part="theme-resources"] a')].map((a) => [text(a), a.getAttribute('href')])).toEqual([
+        ['Mentoring Up facilitator guide', 'https://example.edu/mentoring-up/guide.pdf'],
+      ]);
+      expect(themeCard(el, 'Maintaining Effective Communication').querySelector('[part="theme-resources"]')).toBeNull();
+    });
+
+    it('leaves the new parts out of a curriculum without them', async () => {
+      const el = await curriculum();
+      expect($$(el, '[part="objective"], [part="builds-on-link"], [part="theme-resources"]')).toHaveLength(0);
+      expect(Object.keys(facts(el))).not.toContain('Disciplines');
+    });
+
+    it('speaks Spanish under lang="es", the author’s labels kept as written', async () => {
+      const el = await curriculum((e) => {
+        e.catalog = feedWithAdaptation();
+        e.curriculumId = 'mentoring-up-adaptation';
+        e.setAttribute('lang', 'es');
+      });
+      await waitFor(() => text($(el, '.eyebrow')) === 'Currículo');
+      expect($$(el, '[part="delivery-duration"]').map(text)).toEqual(['Half day', 'Full day', 'Two days', expect.stringMatching(/^60\s?[-–]\s?90 min$/), expect.stringMatching(/^2\s?[-–]\s?3 días$/), '2 medias jornadas']);
+      expect(facts(el)['Disciplinas']).toBe('Biosciences y Any discipline');
+      expect(facts(el)['Se basa en']).toBe('Entering Mentoring');
+      expect(text($(el, '[part="objective"] .objective-label'))).toBe('Objetivo');
+      expect(text(themeCard(el, 'Aligning Expectations').querySelector('[part="theme-resources"] .label'))).toBe('Objetivos en');
+      await expectAccessible(el);
+    });
+  });
+
   describe('script injection', () => {
     it(`renders ${MARKUP_PAYLOADS.length} payloads in every curriculum and session field as text, running nothing`, async () => {
       const runs = installXssProbe();
@@ -377,8 +455,16 @@ describe('<mk-curriculum>', () => {
             { id: 'v1', title: p, audiences: [{ id: 'a1', name: p }], description: p },
             { id: 'v2', title: 'Other', audiences: [] },
           ],
-          themes: [{ id: 't', title: p, description: p, variants: ['v1'], objectives: [{ id: 'o', statement: p, code: p }] }],
-          delivery: [{ kind: p, description: p, durationMinutes: 60 }],
+          themes: [
+            { id: 't', title: p, description: p, variants: ['v1'], objectives: [{ id: 'o', statement: p, code: p }], resources: [{ id: 'r', title: p, url: 'https://example.org/r' }, { id: 'r2', title: p }] },
+          ],
+          delivery: [
+            { kind: p, description: p, durationMinutes: 60 },
+            { kind: 'half-day', duration: { unit: 'half-days', amount: 1, label: p } },
+          ],
+          objective: p,
+          disciplines: [p, p],
+          buildsOn: [{ id: 'other', title: p }],
         };
         const el = await curriculum((e) => {
           e.curriculum = c;

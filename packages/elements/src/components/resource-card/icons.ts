@@ -13,6 +13,9 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'report',
   'book',
   'guide',
+  'document',
+  'slides',
+  'handout',
   'worksheet',
   'template',
   'checklist',
@@ -33,7 +36,12 @@ const paths: Record<ResourceKind, SVGTemplateResult> = {
   recording: svg`<rect x="2.5" y="5" width="15" height="14" rx="2.5"/><path d="m17.5 10 4-2.5v9l-4-2.5"/><circle cx="10" cy="12" r="2.6" fill="currentColor"/>`,
   template: svg`<rect x="3" y="3" width="18" height="18" rx="2"/><path d="M3 9h18M9 9v12"/>`,
   checklist: svg`<path d="m3.5 6.5 1.8 1.8L8.5 5M3.5 12.5l1.8 1.8 3.2-3.3M3.5 18.5l1.8 1.8 3.2-3.3"/><path d="M11.5 7h9M11.5 13h9M11.5 19h9"/>`,
+  document: svg`<path d="M14 3H6v18h12V7z"/><path d="M14 3v4h4"/><path d="M9 12h6M9 15h6M9 18h4"/>`,
+  slides: svg`<rect x="3" y="4" width="18" height="12" rx="1.5"/><path d="M12 16v4M8.5 20h7"/><path d="M7 8.5h6M7 11.5h10"/>`,
+  handout: svg`<path d="M7 3h11v14H7z"/><path d="M4 6v15h11"/><path d="M10 7.5h5M10 10.5h5M10 13.5h3"/>`,
 };
+
+const picture = svg`<rect x="3" y="4" width="18" height="16" rx="2"/><circle cx="8.5" cy="9.5" r="1.8"/><path d="m3.5 17.5 5-5 4 4 2.5-2.5 5.5 5"/>`;
 
 const lock = svg`<rect x="5" y="10.5" width="14" height="10" rx="2"/><path d="M8 10.5V8a4 4 0 0 1 8 0v2.5"/>`;
 const check = svg`<path d="m4.5 12.5 4.5 4.5 10.5-10.5"/>`;
@@ -51,3 +59,4 @@ export function kindIcon(kind: ResourceKind): TemplateResult {
 export const lockIcon = (): TemplateResult => icon(lock);
 export const checkIcon = (): TemplateResult => icon(check);
 export const clockIcon = (): TemplateResult => icon(clock);
+export const pictureIcon = (): TemplateResult => icon(picture);

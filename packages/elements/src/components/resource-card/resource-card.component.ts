@@ -3,7 +3,7 @@ import { parseFeedResource, type FeedResource } from '@mentorkit/core/browser';
 import { MkElement } from '../../internal/mk-element.js';
 import { msg, str } from '../../internal/localize.js';
 import { formatPartialDate } from '../../internal/format.js';
-import { checkIcon, clockIcon, kindIcon, lockIcon, type ResourceKind } from './icons.js';
+import { checkIcon, clockIcon, kindIcon, lockIcon, pictureIcon, type ResourceKind } from './icons.js';
 import { formatDuration, minutesToParts, toIsoDuration, type DurationParts } from '../../internal/duration.js';
 import { durationMinutes, parseIsoDuration, sumMinutes } from '../../internal/iso-duration.js';
 import { heading, httpHref, joinList, paragraphs } from './render-helpers.js';
@@ -39,6 +39,32 @@ export function kindLabel(kind: ResourceKind): string {
       return msg('Template', { id: 'resource-kind-template' });
     case 'checklist':
       return msg('Checklist', { id: 'resource-kind-checklist' });
+    case 'document':
+      return msg('Document', { id: 'resource-kind-document' });
+    case 'slides':
+      return msg('Slides', { id: 'resource-kind-slides' });
+    case 'handout':
+      return msg('Handout', { id: 'resource-kind-handout' });
+  }
+}
+
+type Relation = NonNullable<FeedResource['related']>[number]['relation'];
+
+/** How a related work is introduced ("Recording of"), in the current messages locale. */
+export function relationLabel(relation: Relation): string {
+  switch (relation) {
+    case 'recording-of':
+      return msg('Recording of', { id: 'resource-relation-recording-of' });
+    case 'based-on':
+      return msg('Based on', { id: 'resource-relation-based-on' });
+    case 'accompanies':
+      return msg('Accompanies', { id: 'resource-relation-accompanies' });
+    case 'part-of':
+      return msg('Part of', { id: 'resource-relation-part-of' });
+    case 'has-part':
+      return msg('Includes', { id: 'resource-relation-has-part' });
+    case 'version-of':
+      return msg('Version of', { id: 'resource-relation-version-of' });
   }
 }
 
@@ -82,9 +108,11 @@ export function resourceTopics(resource: FeedResource): string[] {
  *
  * @csspart base - The `<article>` around the card.
  * @csspart image - The `<img>` of the resource, when it has one.
+ * @csspart image-description - In place of the image, the description of an image the catalog gives no file for.
  * @csspart body - Everything below the image.
- * @csspart kind - The kind line (icon and label).
+ * @csspart kind - The kind line (icon, label and file format).
  * @csspart icon - The kind's icon.
+ * @csspart format - The file format badge ("PDF").
  * @csspart title - The heading.
  * @csspart link - The title link, when the resource has a URL.
  * @csspart byline - Provider, authors, publisher and date.
@@ -92,6 +120,9 @@ export function resourceTopics(resource: FeedResource): string[] {
  * @csspart access-badge - The badge ("Institution login required").
  * @csspart access-note - The note under the badge.
  * @csspart description - The description paragraphs.
+ * @csspart presenters - The list of presenters, moderators and performers.
+ * @csspart presenter - One of them: role, name and details.
+ * @csspart related - The list of related works ("Recording of …", "Accompanies …").
  * @csspart facts - Duration, platform, pace and audience.
  * @csspart modules - The course's list of modules.
  * @csspart module - One module.
@@ -157,9 +188,12 @@ export class MkResourceCard extends MkElement {
       <article part="base" class="card" aria-labelledby="title">
         ${this.#renderImage(r)}
         <div part="body" class="body">
-          <p part="kind" class="kind">${kindIcon(r.kind)}<span>${kindLabel(r.kind)}</span></p>
+          <p part="kind" class="kind">
+            ${kindIcon(r.kind)}<span>${kindLabel(r.kind)}</span>
+            ${r.format?.trim() ? html`<span part="format" class="format">${r.format}</span>` : nothing}
+          </p>
           ${heading(level, 'title', title, 'title')} ${this.#renderByline(r)} ${this.#renderAccess(r)} ${paragraphs(r.description, 'description')}
-          ${this.#renderModules(r)} ${this.#renderEpisodes(r)} ${this.#renderHighlights(r)}
+          ${this.#renderPresenters(r)} ${this.#renderRelated(r)} ${this.#renderModules(r)} ${this.#renderEpisodes(r)} ${this.#renderHighlights(r)}
           ${this.#renderFooter(r)}
         </div>
       </article>
@@ -167,8 +201,15 @@ export class MkResourceCard extends MkElement {
   }
 
   #renderImage(r: FeedResource): TemplateResult | typeof nothing {
-    const src = httpHref(r.image?.url);
-    if (!r.image || !src) return nothing;
+    if (!r.image) return nothing;
+    const src = httpHref(r.image.url);
+    // An image the catalog only describes: its description, where the image would be, never a broken <img>.
+    if (r.image.url === undefined && !r.image.decorative && r.image.alt?.trim()) {
+      return html`<p part="image-description" class="image-description">
+        ${pictureIcon()}<span><span class="visually-hidden">${msg('Image:', { id: 'resource-image-description' })} </span>${r.image.alt}</span>
+      </p>`;
+    }
+    if (!src) return nothing;
     // Decorative images, and images whose author gave no alt text, are hidden from assistive technology.
     const alt = r.image.decorative ? '' : (r.image.alt ?? '');
     return html`<img part="image" class="image" src=${src} alt=${alt} loading="lazy" decoding="async" />`;
@@ -190,6 +231,36 @@ export class MkResourceCard extends MkElement {
     }
     if (!items.length) return nothing;
     return html`<p part="byline" class="byline">${items.map((item, i) => html`${i ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}${item}`)}</p>`;
+  }
+
+  #renderPresenters(r: FeedResource): TemplateResult | typeof nothing {
+    if (!r.presenters?.length) return nothing;
+    return html`<div class="section">
+      <p class="label" id="presenters-label">${msg('Presenters', { id: 'resource-presenters' })}</p>
+      <ul part="presenters" class="presenters" aria-labelledby="presenters-label">
+        ${r.presenters.map((p) => {
+          const href = httpHref(p.url);
+          const details = [p.title, p.affiliation, p.note].filter(Boolean).join(', ');
+          return html`<li part="presenter" class="presenter">
+            <span class="role">${p.role}</span><span class="visually-hidden">: </span>
+            <span class="presenter-name">${href ? html`<a href=${href}>${p.name}</a>` : p.name}</span>${details ? html`<span class="presenter-details">, ${details}</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #renderRelated(r: FeedResource): TemplateResult | typeof nothing {
+    if (!r.related?.length) return nothing;
+    return html`<ul part="related" class="related">
+      ${r.related.map((w) => {
+        const href = httpHref(w.url);
+        return html`<li>
+          <span class="relation">${relationLabel(w.relation)}</span>
+          <cite>${href ? html`<a href=${href}>${w.title}</a>` : w.title}</cite>${w.citation ? html`<span class="citation"> (${w.citation})</span>` : nothing}
+        </li>`;
+      })}
+    </ul>`;
   }
 
   #renderAccess(r: FeedResource): TemplateResult | typeof nothing {

@@ -172,8 +172,77 @@ export const checklist = base({
   themes: [{ id: 'aligning-expectations', title: 'Aligning Expectations' }],
 });
 
-/** One resource of each of the twelve kinds. */
-export const everyKind: readonly FeedResource[] = [course, videoSeries, video, recording, article, report, book, guide, worksheet, website, template, checklist];
+export const document = base({
+  id: 'four-foundational-principles',
+  kind: 'document',
+  title: 'Four Foundational Principles of Mentoring Practice',
+  description: 'Four foundational principles of mentoring for faculty, each with examples of best practices.',
+  url: 'https://example.edu/provost/foundational-principles.pdf',
+  provider: { id: 'provost', name: 'Office of the Provost' },
+  format: 'PDF',
+  mediaType: 'application/pdf',
+});
+
+export const slides = base({
+  id: 'new-semester-slides',
+  kind: 'slides',
+  title: 'Preparing for a New Semester of Mentoring: Slides',
+  url: 'https://ctl.example.edu/new-semester-slides.pptx',
+  provider: ctl,
+  format: 'PPTX',
+  related: [{ relation: 'accompanies', title: 'Preparing for a New Semester of Mentoring', url: 'https://ctl.example.edu/workshops/new-semester' }],
+});
+
+export const handout = base({
+  id: 'mentoring-monday-discussion-guide',
+  kind: 'handout',
+  title: 'Mentoring Monday Discussion Guide: Assumptions and Expectations',
+  description: 'Questions to prompt active discussion of the month’s reading.',
+  provider: ctl,
+  format: 'DOCX',
+  related: [{ relation: 'accompanies', title: 'Bridging Differences for Better Mentoring: Lean Forward, Learn, Leverage', citation: 'Fain and Zachary, 2020' }],
+});
+
+/**
+ * A recorded keynote with what the seed page says about it beyond its kind: who spoke and who moderated,
+ * the talk it is a recording of, an image known only by its description, and a description in paragraphs.
+ */
+export const presentedRecording = base({
+  ...recording,
+  id: 'keynote-recording-presented',
+  description:
+    'Most institutions today understand the benefits of having more diverse and inclusive learning environments. Yet, there is work to be done when it comes to mentoring.\n\nThis interactive, entertaining, and practical keynote demonstrated how mentoring can drive inclusion.',
+  presenters: [
+    { role: 'Keynote speaker', name: 'Lisa Fain', note: 'CEO of Center for Mentoring Excellence', url: 'https://example.org/lisa-fain' },
+    { role: 'Moderator', name: 'Helen Lu', title: 'Hudson Professor of Biomedical Engineering' },
+  ],
+  related: [
+    { relation: 'recording-of', title: 'Keynote: Bridging Differences for Better Mentoring', url: 'https://ctl.example.edu/keynote' },
+    { relation: 'based-on', title: 'Bridging Differences for Better Mentoring: Lean Forward, Learn, Leverage', citation: 'Fain and Zachary, 2020' },
+  ],
+  image: { alt: 'Lisa Fain speaking at a lectern in front of faculty' },
+  format: 'MP4',
+  mediaType: 'video/mp4',
+});
+
+/** One resource of each kind. */
+export const everyKind: readonly FeedResource[] = [
+  course,
+  videoSeries,
+  video,
+  recording,
+  article,
+  report,
+  book,
+  guide,
+  document,
+  slides,
+  handout,
+  worksheet,
+  website,
+  template,
+  checklist,
+];
 
 /** A fresh copy of every fixture, so a test may change them freely. */
 export function resources(): FeedResource[] {

@@ -101,6 +101,47 @@ export const Recording: Story = {
   },
 };
 
+/**
+ * What the seed page says about the keynote beyond its kind: who spoke, the book it drew on, and an image
+ * the page describes but gives no file for (its description shows in the image's place). The additions
+ * are made on the story's copy, as an author would write them in the catalog.
+ */
+export const PresentersAndRelatedWorks: Story = {
+  parameters: {
+    seed: {
+      catalog: 'advancing-mentorship',
+      resource: 'keynote-bridging-differences-recording',
+      edit: (r) => {
+        r.presenters = [{ role: 'Keynote speaker', name: 'Lisa Fain', note: 'CEO of Center for Mentoring Excellence' }];
+        r.related = [{ relation: 'based-on', title: 'Bridging Differences for Better Mentoring: Lean Forward, Learn, Leverage', citation: 'Fain and Zachary, 2020' }];
+        r.image = { alt: 'Lisa Fain speaking to faculty' };
+        r.format = 'MP4';
+      },
+    } satisfies Seed,
+  },
+  play: async ({ canvasElement }) => {
+    const { root } = card(canvasElement);
+    await waitFor(() => expect(text(part(root, 'presenter'))).toBe('Keynote speaker: Lisa Fain, CEO of Center for Mentoring Excellence'));
+    await expect(text(part(root, 'format'))).toBe('MP4');
+    await expect(root.querySelector('img')).toBeNull();
+    await expect(text(part(root, 'image-description'))).toBe('Image: Lisa Fain speaking to faculty');
+  },
+};
+
+/** A document with its file format. */
+export const Document: Story = {
+  parameters: {
+    seed: {
+      catalog: 'mentoring-resources',
+      resource: 'provost-foundational-principles',
+      edit: (r) => {
+        r.kind = 'document';
+        r.format = 'PDF';
+      },
+    } satisfies Seed,
+  },
+};
+
 export const Website: Story = {
   parameters: { seed: { catalog: 'mentoring-resources', resource: 'cimer' } satisfies Seed },
 };

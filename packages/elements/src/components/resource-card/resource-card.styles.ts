@@ -33,6 +33,30 @@ export const resourceCardStyles = css`
     border-bottom: 1px solid var(--_card-border);
   }
 
+  /* An image known only by its description: the text, in the image's place and shape. */
+  .image-description {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_mk-space-2);
+    aspect-ratio: var(--_card-image-ratio);
+    padding: var(--_mk-space-4);
+    background: var(--_mk-surface-alt);
+    border-bottom: 1px solid var(--_card-border);
+    color: var(--_mk-muted);
+    font-size: var(--_mk-font-size-sm);
+    font-style: italic;
+    text-align: center;
+    overflow: auto;
+    overflow-wrap: anywhere;
+  }
+
+  .image-description .icon {
+    flex: none;
+    width: 1.5em;
+    height: 1.5em;
+  }
+
   .body {
     flex: 1;
     display: flex;
@@ -62,6 +86,16 @@ export const resourceCardStyles = css`
     border-radius: 50%;
     color: var(--_card-icon);
     background: color-mix(in srgb, var(--_card-icon) 12%, var(--_card-bg));
+  }
+
+  .format {
+    margin-inline-start: auto;
+    padding: 0.1em 0.5em;
+    border: 1px solid var(--_card-border);
+    border-radius: var(--_mk-radius-sm);
+    color: var(--_mk-text);
+    letter-spacing: 0.04em;
+    overflow-wrap: anywhere;
   }
 
   .title {
@@ -129,6 +163,33 @@ export const resourceCardStyles = css`
     flex-direction: column;
     gap: var(--_mk-space-2);
     overflow-wrap: anywhere;
+  }
+
+  .presenters,
+  .related {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_mk-space-1);
+    padding: 0;
+    list-style: none;
+    overflow-wrap: anywhere;
+  }
+
+  .presenter .role,
+  .related .relation {
+    color: var(--_mk-muted);
+    font-size: var(--_mk-font-size-sm);
+    font-weight: 600;
+    margin-inline-end: 0.4em;
+  }
+
+  .presenter-details,
+  .citation {
+    color: var(--_mk-muted);
+  }
+
+  .related cite {
+    font-style: italic;
   }
 
   .footer {

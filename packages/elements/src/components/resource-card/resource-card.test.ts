@@ -4,7 +4,7 @@ import './resource-card.js';
 import type { MkResourceCard } from './resource-card.component.js';
 import { RESOURCE_KINDS } from './icons.js';
 import { httpHref } from './render-helpers.js';
-import { book, course, everyKind, guide, recording, videoSeries, website } from './resource-card.fixtures.js';
+import { book, course, document as pdfDocument, everyKind, guide, handout, presentedRecording, recording, slides, videoSeries, website } from './resource-card.fixtures.js';
 import { installXssProbe, MARKUP_PAYLOADS, URL_PAYLOADS } from './xss.fixtures.js';
 import { $, $$, expectAccessible, mount, text } from '../../../test/helpers.js';
 
@@ -48,8 +48,8 @@ describe('<mk-resource-card>', () => {
       seen.set(text($(el, '[part="kind"]')), svg);
       el.remove();
     }
-    expect(seen.size).toBe(12);
-    expect(new Set(seen.values()).size).toBe(12);
+    expect(seen.size).toBe(RESOURCE_KINDS.length);
+    expect(new Set(seen.values()).size).toBe(RESOURCE_KINDS.length);
     expect([...seen.keys()]).toContain('Video series');
   });
 
@@ -150,6 +150,83 @@ describe('<mk-resource-card>', () => {
     await expectAccessible(deco);
   });
 
+  describe('presenters, related works, format and described images', () => {
+    it('lists presenters with their roles as the catalog labels them, linking only http(s) pages', async () => {
+      const el = await card(presentedRecording);
+      const items = $$(el, '[part="presenter"]');
+      expect(items.map(text)).toEqual([
+        'Keynote speaker: Lisa Fain, CEO of Center for Mentoring Excellence',
+        'Moderator: Helen Lu, Hudson Professor of Biomedical Engineering',
+      ]);
+      expect(items.map((li) => text(li.querySelector('.role')))).toEqual(['Keynote speaker', 'Moderator']);
+      expect(items[0]!.querySelector('a')?.getAttribute('href')).toBe('https://example.org/lisa-fain');
+      expect(items[1]!.querySelector('a')).toBeNull();
+      expect($(el, '[part="presenters"]').getAttribute('aria-labelledby')).toBe('presenters-label');
+      expect(text(el.shadowRoot!.getElementById('presenters-label'))).toBe('Presenters');
+      await expectAccessible(el);
+    });
+
+    it('shows no presenters list for a resource without presenters', async () => {
+      expect($$(await card(recording), '[part="presenters"]')).toHaveLength(0);
+      expect($$(await card(recording), '[part="related"]')).toHaveLength(0);
+    });
+
+    it('names related works by their own titles, with the relation and the citation', async () => {
+      const el = await card(presentedRecording);
+      const items = $$(el, '[part="related"] > li');
+      expect(items.map(text)).toEqual([
+        'Recording of Keynote: Bridging Differences for Better Mentoring',
+        'Based on Bridging Differences for Better Mentoring: Lean Forward, Learn, Leverage (Fain and Zachary, 2020)',
+      ]);
+      expect(items[0]!.querySelector('cite a')?.getAttribute('href')).toBe('https://ctl.example.edu/keynote');
+      expect(items[1]!.querySelector('a')).toBeNull();
+      expect(text($(await card(handout), '[part="related"] .relation'))).toBe('Accompanies');
+    });
+
+    it('shows the file format as a badge on the kind line', async () => {
+      expect(text($(await card(pdfDocument), '[part="format"]'))).toBe('PDF');
+      expect(text($(await card(pdfDocument), '[part="kind"]'))).toBe('Document PDF');
+      expect(text($(await card(slides), '[part="format"]'))).toBe('PPTX');
+      expect($$(await card(guide), '[part="format"]')).toHaveLength(0);
+      await expectAccessible(await card(pdfDocument));
+    });
+
+    it('shows an image known only by its description as that text, and no <img>', async () => {
+      const el = await card(presentedRecording);
+      expect($$(el, 'img')).toHaveLength(0);
+      const description = $(el, '[part="image-description"]');
+      expect(text(description)).toBe('Image: Lisa Fain speaking at a lectern in front of faculty');
+      expect(text(description.querySelector('.visually-hidden'))).toBe('Image:');
+      // Before the body, where the image would be.
+      expect(description.nextElementSibling?.getAttribute('part')).toBe('body');
+      await expectAccessible(el);
+    });
+
+    it('shows nothing for an image without url that has no description to show', async () => {
+      const el = await card({ ...guide, image: { alt: '  ' } });
+      expect($$(el, 'img, [part="image-description"]')).toHaveLength(0);
+    });
+
+    it('renders a description in paragraphs, one <p> per blank-line-separated paragraph', async () => {
+      const el = await card(presentedRecording);
+      const paragraphs = $$(el, '[part="description"] > p');
+      expect(paragraphs).toHaveLength(2);
+      expect(text(paragraphs[0])).toMatch(/^Most institutions today/);
+      expect(text(paragraphs[1])).toMatch(/^This interactive, entertaining/);
+    });
+
+    it('speaks Spanish: kinds, relations, the presenters label and the image description', async () => {
+      const el = await card(presentedRecording, (e) => e.setAttribute('lang', 'es'));
+      expect(text(el.shadowRoot!.getElementById('presenters-label'))).toBe('Ponentes');
+      expect($$(el, '[part="related"] .relation').map(text)).toEqual(['Grabación de', 'Basado en']);
+      expect(text($(el, '[part="image-description"] .visually-hidden'))).toBe('Imagen:');
+      // Roles are the catalog's own words, shown as written.
+      expect(text($(el, '[part="presenter"] .role'))).toBe('Keynote speaker');
+      expect(text($(await card(handout, (e) => e.setAttribute('lang', 'es')), '[part="kind"]'))).toBe('Material de apoyo DOCX');
+      expect(text($(await card(slides, (e) => e.setAttribute('lang', 'es')), '[part="related"] .relation'))).toBe('Acompaña a');
+    });
+  });
+
   it('shows why a resource that does not match the schema cannot be shown', async () => {
     const el = await card({ ...book, kind: 'podcast' } as unknown as FeedResource);
     expect(text($(el, '[part="error"]'))).toMatch(/^This resource cannot be shown \(kind: .+\)\.$/);
@@ -218,6 +295,9 @@ describe('<mk-resource-card>', () => {
           modules: [{ title: payload, description: payload, duration: payload }],
           episodes: [{ title: payload, url: 'https://example.org/e', duration: 'PT5M' }],
           platform: payload,
+          presenters: [{ role: payload, name: payload, title: payload, affiliation: payload, note: payload, url: 'https://example.org/p' }],
+          related: [{ relation: 'based-on', title: payload, url: 'https://example.org/w', citation: payload }],
+          format: payload,
         };
         const el = await card(resource);
         const root = el.shadowRoot!;
@@ -244,6 +324,8 @@ describe('<mk-resource-card>', () => {
           { ...course, provider: { id: 'p', name: 'P', url: payload } },
           { ...videoSeries, episodes: [{ title: 'E', url: payload }] },
           { ...guide, image: { url: payload, alt: 'x' } },
+          { ...guide, presenters: [{ role: 'Presenter', name: 'P', url: payload }] },
+          { ...guide, related: [{ relation: 'part-of' as const, title: 'W', url: payload }] },
         ]) {
           const el = await card(resource);
           expect($$(el, 'a[href], img[src]')).toHaveLength(0);
@@ -251,6 +333,18 @@ describe('<mk-resource-card>', () => {
           el.remove();
         }
       }
+      expect(runs()).toBe(0);
+    });
+
+    it('shows payloads in the description of an image without url as text, with no <img>', async () => {
+      const runs = installXssProbe();
+      for (const payload of MARKUP_PAYLOADS) {
+        const el = await card({ ...guide, image: { alt: payload } });
+        expect($$(el, 'img')).toHaveLength(0);
+        expect(text($(el, '[part="image-description"]'))).toBe(`Image: ${text({ textContent: payload } as Node)}`);
+        el.remove();
+      }
+      await new Promise((r) => setTimeout(r, 100));
       expect(runs()).toBe(0);
     });
 

@@ -42,9 +42,9 @@ afterEach(() => {
 describe('<mk-resource-list>', () => {
   it('renders a card per resource with a count, and no violations', async () => {
     const el = await list();
-    await waitFor(() => $$(el, 'mk-resource-card').length === 12);
+    await waitFor(() => $$(el, 'mk-resource-card').length === 15);
     expect(cardTitles(el)).toEqual(everyKind.map((r) => r.title));
-    expect(count(el)).toBe('12 resources');
+    expect(count(el)).toBe('15 resources');
     expect($(el, '[part="count"]').getAttribute('role')).toBe('status');
     await expectAccessible(el);
   });
@@ -62,12 +62,15 @@ describe('<mk-resource-list>', () => {
       'Report',
       'Book',
       'Guide',
+      'Document',
+      'Slides',
+      'Handout',
       'Worksheet',
       'Template',
       'Checklist',
       'Website',
     ]);
-    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', ...Array(12).fill('false')]);
+    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', ...Array(15).fill('false')]);
     expect(text($(el, 'fieldset legend'))).toBe('Type of resource');
     const select = $<HTMLSelectElement>(el, 'select');
     expect(text(el.shadowRoot!.querySelector(`label[for="${select.id}"]`))).toBe('Topic');
@@ -80,7 +83,7 @@ describe('<mk-resource-list>', () => {
       e.setAttribute('kind', 'course guide podcast');
     });
     expect(cardTitles(el)).toEqual([course.title, 'Fostering Belonging in the Research Lab: Strategies for Mentors']);
-    expect(count(el)).toBe('Showing 2 of 12 resources');
+    expect(count(el)).toBe('Showing 2 of 15 resources');
     expect(kindButton(el, 'Course').getAttribute('aria-pressed')).toBe('true');
     el.setAttribute('topic', 'aligning-expectations');
     await el.updateComplete;
@@ -97,7 +100,7 @@ describe('<mk-resource-list>', () => {
     await userEvent.keyboard('{Enter}');
     await el.updateComplete;
     expect(cardTitles(el)).toEqual(['Fostering Belonging in the Research Lab: Strategies for Mentors']);
-    expect(count(el)).toBe('Showing 1 of 12 resources');
+    expect(count(el)).toBe('Showing 1 of 15 resources');
     expect(el.getAttribute('kind')).toBe('guide');
     expect(el.shadowRoot!.activeElement?.getAttribute('aria-pressed')).toBe('true');
 
@@ -105,7 +108,7 @@ describe('<mk-resource-list>', () => {
     await userEvent.keyboard(' ');
     await el.updateComplete;
     expect($$(el, 'mk-resource-card')).toHaveLength(2);
-    expect(count(el)).toBe('Showing 2 of 12 resources');
+    expect(count(el)).toBe('Showing 2 of 15 resources');
 
     await tabTo(el, (a) => a.localName === 'select');
     const select = el.shadowRoot!.activeElement as HTMLSelectElement;
@@ -118,7 +121,7 @@ describe('<mk-resource-list>', () => {
     await tabTo(el, (a) => a.getAttribute('part') === 'clear-button');
     await userEvent.keyboard('{Enter}');
     await el.updateComplete;
-    expect($$(el, 'mk-resource-card')).toHaveLength(12);
+    expect($$(el, 'mk-resource-card')).toHaveLength(15);
     expect(el.hasAttribute('kind')).toBe(false);
 
     expect(events[0]).toEqual({ kinds: ['guide'], topic: '' });
@@ -140,7 +143,7 @@ describe('<mk-resource-list>', () => {
     expect($$(el, 'mk-resource-card')).toHaveLength(1);
     kindButton(el, 'All').click();
     await el.updateComplete;
-    expect($$(el, 'mk-resource-card')).toHaveLength(12);
+    expect($$(el, 'mk-resource-card')).toHaveLength(15);
   });
 
   it('does not fire mk-filter-change when the page sets the filters', async () => {
@@ -161,11 +164,11 @@ describe('<mk-resource-list>', () => {
       e.setAttribute('topic', 'grantsmanship');
     });
     expect(text($(el, '[part="no-results"] p'))).toBe('No resources match these filters.');
-    expect(count(el)).toBe('Showing 0 of 12 resources');
+    expect(count(el)).toBe('Showing 0 of 15 resources');
     await expectAccessible(el);
     $(el, '[part="no-results"] button').click();
     await el.updateComplete;
-    expect($$(el, 'mk-resource-card')).toHaveLength(12);
+    expect($$(el, 'mk-resource-card')).toHaveLength(15);
   });
 
   it('keeps a button for a kind asked for but absent, so it can be undone', async () => {
@@ -222,7 +225,7 @@ describe('<mk-resource-list>', () => {
     await expectAccessible(el);
     const feed: Feed = { ...sampleFeed(), resources: resources() };
     release(json(feed));
-    await waitFor(() => $$(el, 'mk-resource-card').length === 12);
+    await waitFor(() => $$(el, 'mk-resource-card').length === 15);
     expect(fetchStub.calls[0]!.url).toBe('/feeds/resources.json');
   });
 
@@ -290,7 +293,7 @@ describe('<mk-resource-list>', () => {
       e.resources = resources();
       e.setAttribute('kind', 'course');
     });
-    expect(count(el)).toBe('Mostrando 1 de 12 recursos');
+    expect(count(el)).toBe('Mostrando 1 de 15 recursos');
     expect(text($(el, 'fieldset legend'))).toBe('Tipo de recurso');
     expect(kindButton(el, 'Todos')).toBeDefined();
     expect(text(el.shadowRoot!.querySelector('label[for="topic"]'))).toBe('Tema');

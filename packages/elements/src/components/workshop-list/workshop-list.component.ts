@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { googleCalendarUrl, outlookCalendarUrl, sessionUid, type Feed, type FeedOccurrence, type FeedWorkshop } from '@mentorkit/core/browser';
 import { dateConverter, toHeadingLevel } from '../../internal/converters.js';
 import { MkElement } from '../../internal/mk-element.js';
-import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
+import { FeedController, SLICE_BUDGET_MS, describeFeedError, inSlices, yieldToPage } from '../../internal/feed-controller.js';
 import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
 import { formatDate, formatDateParts, formatOccurrenceTimes, formatPartialDate, occurrenceEnded, viewerTimeZone } from '../../internal/format.js';
 import { formatMinutes } from '../../internal/duration.js';
@@ -14,7 +14,7 @@ import { msg, str } from '../../internal/localize.js';
 import { errorState, fallbackOr, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
 import { allDayDates, allDayGoogleUrl, allDayOutlookUrl, downloadText, icsFileName, icsForEvent, type CalendarEvent } from '../../internal/calendar-links.js';
 import { mailtoHref, safeHref } from '../../internal/urls.js';
-import { filterMatcher, filterOptions, hasActiveFilters, indexWorkshops, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopSections } from './workshop-index.js';
+import { filterMatcher, hasActiveFilters, indexSteps, rsvpPhase, viewEntries, type FilterOptions, type IndexedWorkshop, type ViewEntry, type WorkshopIndex, type WorkshopSections } from './workshop-index.js';
 import { styles } from './workshop-list.styles.js';
 
 type FeedLocation = NonNullable<FeedOccurrence['location']>;
@@ -26,8 +26,6 @@ const VIEWS: readonly WorkshopView[] = ['upcoming', 'past', 'all'];
 const CHUNK = 8;
 /** The first slice: about a screenful and more, rendered at once. */
 const FIRST_SLICE = 24;
-/** Time a slice may take (ms) before the list yields to the page: well under the 50 ms of a long task. */
-const SLICE_BUDGET_MS = 12;
 
 /** Splits entries into chunks of `CHUNK`, the same arrays for the same entries (for `guard`). */
 const chunked = new WeakMap<readonly ViewEntry[], readonly (readonly ViewEntry[])[]>();
@@ -46,13 +44,12 @@ function sliceSize(sections: Pick<WorkshopSections, 'dated' | 'onRequest'>): num
   return chunksOf(sections.dated).length * CHUNK + sections.onRequest.length;
 }
 
-/** Gives the page a turn: `scheduler.yield()` where there is one, else a new task. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** A feed indexed for a clock, with the entries of each view computed so far. */
+interface Indexed extends WorkshopIndex {
+  feed: Feed;
+  now: Date;
+  views: Map<WorkshopView, WorkshopSections>;
 }
-
 
 interface RenderContext {
   locale: string;
@@ -104,6 +101,7 @@ interface RenderContext {
  * @cssproperty --mk-workshop-list-title-color - Title colour (default: `--mk-color-text`).
  * @cssproperty --mk-workshop-list-date-background - Calendar leaf background.
  * @cssproperty --mk-workshop-list-date-color - Calendar leaf text colour (default: `--mk-color-accent`).
+ * @cssproperty --mk-reserve-height - Space held while the feed loads without fallback content, and after until the list is at least that tall or out of view (unset by default: nothing is held).
  *
  * @fires mk-filter-change - When the visitor changes a filter, the view or the search. Detail: `WorkshopFilters`. Bubbles, composed (a page may keep the filters in its URL).
  * @fires mk-rsvp-request - When the visitor presses a session's RSVP button (not fired when `rsvp-href` makes it a link). Detail: `{ workshopId, occurrenceId, workshop }`. Bubbles, composed. Cancelable: `preventDefault()` keeps the list from opening the linked `<mk-rsvp-form>` (see `rsvp-form`), for a page that handles RSVP itself.
@@ -181,7 +179,9 @@ export class MkWorkshopList extends MkElement {
     isEmpty: (feed) => feed.workshops.length === 0,
   });
 
-  private indexed: { feed: Feed; now: Date; items: IndexedWorkshop[]; options: FilterOptions; views: Map<WorkshopView, WorkshopSections> } | undefined;
+  private indexed: Indexed | undefined;
+  /** A long feed being indexed in slices (see `index`); settles once `indexed` is set. */
+  #indexing: { feed: Feed; now: Date; done: Promise<void> } | undefined;
 
   /**
    * Long lists render in slices: the first screenful at once, the rest in tasks that yield to the page
@@ -240,11 +240,29 @@ export class MkWorkshopList extends MkElement {
     if (changed.has('now') && this.now && Number.isNaN(this.now.getTime())) this.now = new Date();
   }
 
-  private index(feed: Feed, now: Date) {
-    if (this.indexed?.feed !== feed || this.indexed.now !== now) {
-      this.indexed = { feed, now, items: indexWorkshops(feed, now), options: filterOptions(feed), views: new Map() };
-    }
-    return this.indexed;
+  /**
+   * The feed indexed for the clock; `undefined` while a long feed is being indexed in slices that yield
+   * to the page (the list renders when it is done). A short feed is indexed at once.
+   */
+  private index(feed: Feed, now: Date): Indexed | undefined {
+    if (this.indexed?.feed === feed && this.indexed.now === now) return this.indexed;
+    if (this.#indexing?.feed === feed && this.#indexing.now === now) return undefined;
+    const use = (index: WorkshopIndex): Indexed => (this.indexed = { feed, now, ...index, views: new Map() });
+    const result = inSlices(indexSteps(feed, now));
+    this.#indexing = undefined;
+    if (!(result instanceof Promise)) return use(result);
+    const job = {
+      feed,
+      now,
+      done: result.then((index) => {
+        if (this.#indexing !== job) return;
+        this.#indexing = undefined;
+        use(index);
+        this.requestUpdate();
+      }),
+    };
+    this.#indexing = job;
+    return undefined;
   }
 
   private setFilter(patch: Partial<WorkshopFilters>): void {
@@ -288,6 +306,10 @@ export class MkWorkshopList extends MkElement {
   private renderFeed(feed: Feed, base: RenderContext): TemplateResult {
     const ctx = { ...base, catalogId: feed.catalog.id };
     const indexed = this.index(feed, ctx.now);
+    if (!indexed) {
+      this.#sliced = undefined;
+      return fallbackOr(this, () => loadingState(msg('Loading workshops…', { id: 'list-loading' })));
+    }
     const filters = this.filters;
     let sections = indexed.views.get(filters.view);
     if (!sections) {
@@ -354,7 +376,7 @@ export class MkWorkshopList extends MkElement {
     const rendered = this.#limit;
     const added = rendered - this.#renderedBefore;
     this.#renderedBefore = rendered;
-    // The cost of an entry, from the last slice (the first includes indexing the feed: an overestimate,
+    // The cost of an entry, from the last slice (the first may include indexing a short feed: an overestimate,
     // which only makes the next slice smaller). A render that added none (a filter change) tells nothing.
     if (added > 0) this.#costPerEntry = (performance.now() - this.#sliceStart) / added;
     this.#slicing ??= new Promise((resolve) => (this.#sliceDone = resolve));
@@ -374,11 +396,12 @@ export class MkWorkshopList extends MkElement {
     done?.();
   }
 
-  /** Resolves once the element has rendered and every slice of a long list is in the DOM. */
+  /** Resolves once the element has rendered and every slice of a long list is in the DOM (a long feed checked and indexed first). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.#slicing) {
-      await this.#slicing;
+    // A long feed is checked, then indexed, then rendered in slices, each yielding to the page.
+    for (let wait = this.data.pending ?? this.#indexing?.done ?? this.#slicing; wait; wait = this.data.pending ?? this.#indexing?.done ?? this.#slicing) {
+      await wait;
       result = await super.getUpdateComplete();
     }
     return result;
@@ -522,7 +545,7 @@ export class MkWorkshopList extends MkElement {
     ].join(' · ');
     const summary = w.summary ?? w.description;
     const audience = w.audienceText ?? w.audiences.map((a) => a.name).join(', ');
-    const ended = (o: FeedOccurrence) => Date.parse(o.end) <= ctx.now.getTime();
+    const ended = (o: FeedOccurrence) => occurrenceEnded(o, ctx.now);
     return html`<div class="leaf" part="date" aria-hidden="true" ?hidden=${!leaf}>
         <span class="month">${leaf?.month}</span><span class="day">${leaf?.day}</span><span class="weekday">${leaf?.weekday}</span>
       </div>
