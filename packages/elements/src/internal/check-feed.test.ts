@@ -1,8 +1,10 @@
 /** `checkFeed` gives what `parseFeed` gives, short feeds at once and long ones in slices. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseFeed } from '@mentorkit/core/browser';
 import { largeFeed } from '../../bench/large-feed.mjs';
 import { checkFeed } from './feed-controller.js';
+import type { MkElement } from './mk-element.js';
+import '../define/all.js';
 
 const NOW = new Date('2026-01-05T12:00:00Z');
 
@@ -48,4 +50,25 @@ describe('checkFeed', () => {
     expect(checkFeed([])).toEqual(parseFeed([]));
     expect(checkFeed({ workshops: 'none' })).toEqual(parseFeed({ workshops: 'none' }));
   });
+});
+
+describe('a long feed passed as a property', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it.each(['mk-workshop-list', 'mk-program', 'mk-curriculum', 'mk-resource-list', 'mk-rsvp-form'])(
+    '<%s>: updateComplete waits until the feed is checked and shown',
+    async (tag) => {
+      const feed = largeFeed(4000, NOW);
+      // Far longer than one slice on any machine, so the check is sure to go on after the first render.
+      const check = checkFeed(feed);
+      expect(check).toBeInstanceOf(Promise);
+      await check;
+      const el = document.createElement(tag) as MkElement & { catalog: unknown; now: Date };
+      el.now = NOW;
+      el.catalog = feed;
+      document.body.append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).toBeNull();
+    },
+  );
 });

@@ -143,4 +143,22 @@ export class MkElement extends LitElement {
     const locale = this.messagesLocale;
     withMessagesLocale(hasMessages(locale) ? locale : 'en', () => super.update(changed));
   }
+
+  /**
+   * Work the element is still doing between renders (a long feed checked in slices, a long list
+   * rendered in slices): `updateComplete` waits for it, and for the render after it, until none is left.
+   */
+  protected pendingWork(): Promise<unknown> | undefined {
+    return undefined;
+  }
+
+  /** Resolves once the element has rendered and has no pending work (see `pendingWork`). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let wait = this.pendingWork(); wait; wait = this.pendingWork()) {
+      await wait;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
 }

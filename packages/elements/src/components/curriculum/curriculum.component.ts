@@ -126,6 +126,11 @@ export class MkCurriculum extends MkElement {
     isEmpty: (feed) => feed.curricula.length === 0,
   });
 
+  /** A long feed passed as a property is checked in slices: `updateComplete` waits for it. */
+  protected override pendingWork(): Promise<unknown> | undefined {
+    return this.#data.pending;
+  }
+
   constructor() {
     super();
     this.variant = '';

@@ -74,6 +74,11 @@ export class MkProgram extends MkElement {
     isEmpty: (feed) => feed.programs.length === 0,
   });
 
+  /** A long feed passed as a property is checked in slices: `updateComplete` waits for it. */
+  protected override pendingWork(): Promise<unknown> | undefined {
+    return this.#data.pending;
+  }
+
   constructor() {
     super();
     this.headingLevel = 2;

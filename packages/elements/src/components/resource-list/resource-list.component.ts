@@ -88,6 +88,11 @@ export class MkResourceList extends MkElement {
     isEmpty: (feed) => feed.resources.length === 0,
   });
 
+  /** A long feed passed as a property is checked in slices: `updateComplete` waits for it. */
+  protected override pendingWork(): Promise<unknown> | undefined {
+    return this.#data.pending;
+  }
+
   constructor() {
     super();
     this.kinds = [];

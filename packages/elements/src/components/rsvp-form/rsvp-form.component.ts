@@ -183,6 +183,11 @@ export class MkRsvpForm extends MkElement {
     isEmpty: () => false,
   });
 
+  /** A long feed passed as a property is checked in slices: `updateComplete` waits for it. */
+  protected override pendingWork(): Promise<unknown> | undefined {
+    return this.#data.pending;
+  }
+
   constructor() {
     super();
     this.headingLevel = 2;

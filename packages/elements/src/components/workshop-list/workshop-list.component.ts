@@ -396,15 +396,9 @@ export class MkWorkshopList extends MkElement {
     done?.();
   }
 
-  /** Resolves once the element has rendered and every slice of a long list is in the DOM (a long feed checked and indexed first). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    // A long feed is checked, then indexed, then rendered in slices, each yielding to the page.
-    for (let wait = this.data.pending ?? this.#indexing?.done ?? this.#slicing; wait; wait = this.data.pending ?? this.#indexing?.done ?? this.#slicing) {
-      await wait;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  /** A long feed is checked, then indexed, then rendered in slices, each yielding to the page: `updateComplete` waits for all. */
+  protected override pendingWork(): Promise<unknown> | undefined {
+    return this.data.pending ?? this.#indexing?.done ?? this.#slicing;
   }
 
   /**
