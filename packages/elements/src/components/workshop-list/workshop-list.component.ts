@@ -24,8 +24,11 @@ const VIEWS: readonly WorkshopView[] = ['upcoming', 'past', 'all'];
 
 /** Entries per chunk: the unit a render slice adds, each chunk re-rendered only when it changes. */
 const CHUNK = 8;
-/** The first slice: about a screenful and more, rendered at once. */
-const FIRST_SLICE = 24;
+/**
+ * The first slice, rendered at once: one chunk, a screenful and more (an entry with its sessions is a
+ * few lines tall even in a wide column). Larger, it was the page's longest task on a slow device.
+ */
+const FIRST_SLICE = CHUNK;
 
 /** Splits entries into chunks of `CHUNK`, the same arrays for the same entries (for `guard`). */
 const chunked = new WeakMap<readonly ViewEntry[], readonly (readonly ViewEntry[])[]>();
