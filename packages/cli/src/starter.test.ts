@@ -1,4 +1,4 @@
-import { buildFeed, DEFAULT_ROLES, evaluateEligibility, parseCatalog, type Catalog } from '@mentorkit/core';
+import { buildFeed, DEFAULT_ROLES, evaluateEligibility, parseCatalog, reasonsIn, type Catalog } from '@mentorkit/core';
 import { describe, expect, it } from 'vitest';
 import { renderFallbacks } from './html/fallback.js';
 import { STARTER_LANGUAGES, starterCatalog, type StarterLanguage } from './starter.js';
@@ -88,11 +88,16 @@ describe('the starter catalog, in every language init offers', () => {
     const rules = [policy.eligibility, request?.kind === 'request-only' ? request.request.eligibility : undefined];
     for (const rule of rules) {
       for (const role of ['undergraduate', 'postdoc', 'faculty']) {
-        for (const reason of evaluateEligibility(rule, { role }, { labels: roles }).reasons) {
+        // Worded in the catalog's language, as the server and the widgets word them.
+        const words = reasonsIn(language);
+        for (const reason of evaluateEligibility(rule, { role }, { messages: words.messages, labels: { ...words.labels, ...roles } }).reasons) {
           expectClean(reason.message, reason.message);
           expect(reason.message).toMatch(/^\p{Lu}[^]*[^.;:,]\.$/u);
-          // Spanish catalogs name the roles in Spanish: no id is shown in place of a word.
-          if (language === 'es') expect(reason.message).not.toMatch(/\b(undergraduate|postdoc|faculty|department-chair|program-director)\b/);
+          // Spanish catalogs name the roles in Spanish: no id is shown in place of a word, and no English is left.
+          if (language === 'es') {
+            expect(reason.message).not.toMatch(/\b(undergraduate|postdoc|faculty|department-chair|program-director)\b/);
+            expect(reason.message).not.toMatch(ENGLISH_WORDS);
+          }
         }
       }
     }

@@ -10,6 +10,7 @@ export { STATED_DURATION_UNITS, formatStatedDuration, statedDurationIso, type Ha
 export type { Rule, Condition, FactValue, Operator } from './rules/rules.schema.js';
 export * from './rules/reasons.js';
 export * from './rules/evaluate.js';
+export * from './rules/reason-languages.js';
 export * from './rsvp/status.js';
 export * from './rsvp/instant.js';
 export * from './export/calendar-links.js';

@@ -15,7 +15,7 @@ const CORE = [
   'CompletionSchema', 'ConditionSchema', 'ContactSchema', 'CourseModuleSchema', 'CurriculumIdSchema', 'CurriculumSchema',
   'DECISION_CODES', 'DEFAULT_DECISION_MESSAGES', 'DEFAULT_FACT_LABELS', 'DEFAULT_FIELDS',
   'DEFAULT_MAX_ITERATIONS', 'DEFAULT_PRODID', 'DEFAULT_REASON_MESSAGES', 'DEFAULT_ROLES', 'DELIVERY_KINDS',
-  'DeliveryOptionSchema', 'EmailSchema', 'FEED_VERSION', 'FREQUENCIES', 'FactNameSchema', 'FactValueSchema',
+  'DeliveryOptionSchema', 'ENGLISH_REASONS', 'EmailSchema', 'FEED_VERSION', 'FREQUENCIES', 'FactNameSchema', 'FactValueSchema',
   'FaqEntrySchema', 'FeedAccessSchema', 'FeedBuildError', 'FeedCurriculumSchema', 'FeedImageSchema',
   'FeedLocationSchema', 'FeedOccurrenceSchema', 'FeedPresenterSchema', 'FeedProgramSchema',
   'FeedQuestionSchema', 'FeedRecordingSchema', 'FeedResourceSchema', 'FeedRsvpPolicySchema',
@@ -31,7 +31,7 @@ const CORE = [
   'RESOURCE_KINDS', 'RESOURCE_RELATIONS', 'RSVP_WINDOW_ERROR_CODES', 'RecordingSchema', 'RecurrenceError', 'RecurrenceSchema', 'RelatedWorkSchema',
   'RequestOnlyWorkshopSchema', 'RequestSchema', 'ResourceIdSchema', 'ResourcePresenterSchema', 'ResourceSchema', 'RoleIdSchema',
   'RsvpPolicySchema', 'RsvpWindowError', 'RsvpWindowSchema', 'RuleSchema', 'SCHEMA_ORG',
-  'SESSION_RANGE_FORMAT', 'SESSION_STATUSES', 'SIGN_IN_MODES', 'STANDARD_FIELDS', 'STATED_DURATION_UNITS', 'ScheduledWorkshopSchema',
+  'SESSION_RANGE_FORMAT', 'SESSION_STATUSES', 'SIGN_IN_MODES', 'SPANISH_REASONS', 'STANDARD_FIELDS', 'STATED_DURATION_UNITS', 'ScheduledWorkshopSchema',
   'SessionIdSchema', 'SessionSchema', 'SessionStatusSchema', 'SignInModeSchema', 'SourceSchema', 'StandardFieldSchema', 'StatedDurationSchema',
   'TERM_KINDS', 'THEME_ITEM_TYPE', 'TermIdSchema', 'TermKindSchema', 'TermSchema', 'TextSchema',
   'ThemeIdSchema', 'ThemeSchema', 'TierIdSchema', 'TimeZoneSchema', 'UnitIdSchema', 'UnitSchema',
@@ -45,7 +45,7 @@ const CORE = [
   'isCalendarDate', 'isHttpUrl', 'isKnownTimeZone', 'jsonLdScriptElement', 'jsonLdScriptText', 'lintCatalog',
   'localDateOf', 'locationText', 'lotteryOrder', 'nextOccurrence', 'nextWorkshopOccurrence', 'normalizeUrl',
   'occurrenceEnded', 'outlookCalendarUrl', 'parseCasePackage', 'parseCatalog', 'parseFeed', 'parseFeedResource', 'parseInstant',
-  'parseRecurrenceRule', 'pastWorkshops', 'priorityTier', 'promoteFromWaitlist', 'reproduceAllocation',
+  'parseRecurrenceRule', 'pastWorkshops', 'priorityTier', 'promoteFromWaitlist', 'reasonsIn', 'reproduceAllocation',
   'requestOnlyWorkshops', 'requireInstant', 'resolveBoundary', 'resolveRsvpWindow', 'resolveWallClock',
   'rsvpStatus', 'sessionUid', 'slugId', 'sortedTerms', 'splitLocalDateTime', 'startOfLocalDate', 'statedDurationIso',
   'tidySentence', 'toCase', 'toICalendar', 'toInstant', 'toJsonLd', 'toJsonLdGraph', 'toWorkshopJsonLd',
@@ -53,13 +53,13 @@ const CORE = [
 ];
 
 const BROWSER = [
-  'DEFAULT_FACT_LABELS', 'DEFAULT_REASON_MESSAGES', 'FEED_VERSION', 'FeedAccessSchema',
+  'DEFAULT_FACT_LABELS', 'DEFAULT_REASON_MESSAGES', 'ENGLISH_REASONS', 'FEED_VERSION', 'FeedAccessSchema',
   'FeedCurriculumSchema', 'FeedImageSchema', 'FeedLocationSchema', 'FeedOccurrenceSchema',
   'FeedPresenterSchema', 'FeedProgramSchema', 'FeedQuestionSchema', 'FeedRecordingSchema',
   'FeedResourceSchema', 'FeedRsvpPolicySchema', 'FeedRsvpWindowSchema', 'FeedSchema', 'FeedStatedDurationSchema', 'FeedTierSchema',
-  'FeedWorkshopSchema', 'MAX_LINK_DESCRIPTION', 'REASON_CODES', 'SESSION_RANGE_FORMAT', 'STATED_DURATION_UNITS',
+  'FeedWorkshopSchema', 'MAX_LINK_DESCRIPTION', 'REASON_CODES', 'SESSION_RANGE_FORMAT', 'SPANISH_REASONS', 'STATED_DURATION_UNITS',
   'dayAfter', 'evaluateEligibility', 'formatReason', 'formatStatedDuration', 'googleCalendarUrl', 'jsonLdScriptElement', 'jsonLdScriptText',
-  'localDateOf', 'occurrenceEnded', 'outlookCalendarUrl', 'parseFeed', 'parseFeedResource', 'parseInstant', 'priorityTier', 'requireInstant',
+  'localDateOf', 'occurrenceEnded', 'outlookCalendarUrl', 'parseFeed', 'parseFeedResource', 'parseInstant', 'priorityTier', 'reasonsIn', 'requireInstant',
   'rsvpStatus', 'sessionUid', 'statedDurationIso', 'tidySentence',
 ];
 

@@ -259,7 +259,7 @@ describe('built CDN files', () => {
       await expect.poll(() => shown('mk-curriculum')).toContain('Currículo');
       // Core's eligibility reason, worded by the Spanish templates that come with the catalogue.
       await page.locator('mk-rsvp-form #f-role').selectOption('faculty');
-      await expect.poll(() => shown('mk-rsvp-form')).toContain('Tu puesto es Faculty');
+      await expect.poll(() => shown('mk-rsvp-form')).toContain('nos indicaste que es Faculty');
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -54,6 +54,14 @@ describe('POST /rsvps refuses clearly, and stores nothing', () => {
     expect(res.body.reason.code).toBe('ineligible');
   });
 
+  it('words core’s reason in the form’s language', async () => {
+    const es = await h.post('/rsvps', rsvpBody({ locale: 'es-MX' }, { role: 'undergraduate' }));
+    expect(es.status).toBe(422);
+    expect(es.body.reason.message).toMatch(/^Esto requiere que tu puesto sea .*; nos indicaste que es Undergraduate student\.$/);
+    const en = await h.post('/rsvps', rsvpBody({ locale: 'en' }, { role: 'undergraduate' }));
+    expect(en.body.reason.message).toMatch(/^This is for people whose role is .*; you told us your role is Undergraduate student\.$/);
+  });
+
   it('refuses an unknown workshop or session, pointing at the field', async () => {
     expect((await h.post('/rsvps', rsvpBody({ workshopId: 'nope' }))).body.error.issues[0].path).toBe('body.workshopId');
     expect((await h.post('/rsvps', rsvpBody({ occurrenceId: 'first-s@2030-01-01T00:00' }))).body.error.issues[0].path).toBe('body.occurrenceId');

@@ -14,6 +14,7 @@ import {
   freeSeats,
   priorityTier,
   promoteFromWaitlist,
+  reasonsIn,
   rsvpStatus,
   type AllocationPolicy,
   type Decision,
@@ -242,8 +243,10 @@ export class RsvpService {
     if (issues.length > 0) throw new ApiError('invalid', 'Some answers were not accepted.', { issues });
 
     const facts = personFacts(body.person);
-    const vocabularies = this.#catalogs.current.catalogs.find((c) => c.catalog.id === entry.catalogId)!.feed.vocabularies;
-    const verdict = evaluateEligibility(policy.eligibility, facts, { vocabularies });
+    const loaded = this.#catalogs.current.catalogs.find((c) => c.catalog.id === entry.catalogId)!;
+    // Explained in the form's language (else the catalog's), as the form explains it.
+    const explain = { ...reasonsIn(body.locale ?? loaded.catalog.language), vocabularies: loaded.feed.vocabularies };
+    const verdict = evaluateEligibility(policy.eligibility, facts, explain);
     if (verdict.eligible !== true) {
       const reason = verdict.reasons.find((r) => r.code !== 'no-rule') ?? verdict.reasons[0];
       const message = policy.eligibilityText ?? reason?.message ?? 'You are not eligible for this workshop.';
@@ -252,7 +255,7 @@ export class RsvpService {
       }
       throw new ApiError('ineligible', message, { ...(reason ? { reason: { code: 'ineligible', message: reason.message } } : {}) });
     }
-    const tier = priorityTier(policy.priority, facts, { vocabularies });
+    const tier = priorityTier(policy.priority, facts, explain);
 
     const sessions = this.#sessionsFor(entry, occurrence, policy, body.sessionIds, tier.tier?.id, now);
     const personKey = await this.personKey(body.person.email!);

@@ -622,7 +622,7 @@ describe('<mk-rsvp-form> themes and languages', () => {
     expect(text($(el, 'label[for="f-name"]'))).toBe('Nombre completo *');
     expect(text($(el, '[part="window"] .notice-title'))).toMatch(/^La inscripción se abre el 13 de enero de 2026 a las 9:00 (CST|GMT-6)\.$/);
     await choose(el, 'f-role', 'faculty');
-    expect(text($(el, '[part="eligibility"]'))).toContain('Tu puesto es Faculty');
+    expect(text($(el, '[part="eligibility"]'))).toContain('nos indicaste que es Faculty');
     await expectAccessible(el);
   });
 });
