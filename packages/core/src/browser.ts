@@ -6,7 +6,7 @@
  */
 export * from './feed/feed.schema.js';
 export * from './feed/display.js';
-export { STATED_DURATION_UNITS, formatStatedDuration, statedDurationIso, type HalfDayWords, type StatedDuration, type StatedDurationUnit } from './time/duration-text.js';
+export { STATED_DURATION_UNITS, exactMinutes, formatStatedDuration, statedDurationIso, statedDurationMinutes, type HalfDayWords, type MinutesOrStated, type StatedDuration, type StatedDurationUnit } from './time/duration-text.js';
 export type { Rule, Condition, FactValue, Operator } from './rules/rules.schema.js';
 export * from './rules/reasons.js';
 export * from './rules/evaluate.js';

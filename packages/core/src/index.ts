@@ -7,7 +7,7 @@ export * from './time/time.schema.js';
 export * from './time/zoned.js';
 export { dayAfter, localDateOf, occurrenceEnded } from './time/local-date.js';
 export { StatedDurationSchema, type StatedDurationInput, type StatedDurationValue } from './time/duration.schema.js';
-export { STATED_DURATION_UNITS, formatStatedDuration, statedDurationIso, type HalfDayWords, type StatedDuration, type StatedDurationUnit } from './time/duration-text.js';
+export { STATED_DURATION_UNITS, exactMinutes, formatStatedDuration, statedDurationIso, statedDurationMinutes, type HalfDayWords, type MinutesOrStated, type StatedDuration, type StatedDurationUnit } from './time/duration-text.js';
 export * from './people/people.schema.js';
 export * from './audience/audience.schema.js';
 export * from './calendar/calendar.schema.js';

@@ -39,7 +39,7 @@ const CORE = [
   'VocabularyTermSchema', 'WEEKDAY_CODES', 'WaitlistSchema', 'WindowBoundarySchema', 'WorkshopIdSchema',
   'WorkshopObjectiveSchema', 'WorkshopSchema', 'admit', 'allocate', 'allocateSeries', 'buildFeed',
   'caseBaseUri', 'catalogJsonSchema', 'checkCatalog', 'checkRecurrence', 'closest', 'creativeCommonsUrl', 'dayAfter',
-  'effectivePolicy', 'eligibilityFor', 'evaluateEligibility', 'eventStatusOf', 'expandOccurrences',
+  'effectivePolicy', 'eligibilityFor', 'evaluateEligibility', 'eventStatusOf', 'exactMinutes', 'expandOccurrences',
   'expandOccurrencesChecked', 'filterWorkshops', 'findTerm', 'formatCatalogErrors', 'formatDecision',
   'formatPath', 'formatReason', 'formatStatedDuration', 'freeSeats', 'fromCase', 'googleCalendarUrl', 'heldSeats', 'icalStatus',
   'isCalendarDate', 'isHttpUrl', 'isKnownTimeZone', 'jsonLdScriptElement', 'jsonLdScriptText', 'lintCatalog',
@@ -47,7 +47,7 @@ const CORE = [
   'occurrenceEnded', 'outlookCalendarUrl', 'parseCasePackage', 'parseCatalog', 'parseFeed', 'parseFeedResource', 'parseInstant',
   'parseRecurrenceRule', 'pastWorkshops', 'priorityTier', 'promoteFromWaitlist', 'reasonsIn', 'reproduceAllocation',
   'requestOnlyWorkshops', 'requireInstant', 'resolveBoundary', 'resolveRsvpWindow', 'resolveWallClock',
-  'rsvpStatus', 'sessionUid', 'slugId', 'sortedTerms', 'splitLocalDateTime', 'startOfLocalDate', 'statedDurationIso',
+  'rsvpStatus', 'sessionUid', 'slugId', 'sortedTerms', 'splitLocalDateTime', 'startOfLocalDate', 'statedDurationIso', 'statedDurationMinutes',
   'tidySentence', 'toCase', 'toICalendar', 'toInstant', 'toJsonLd', 'toJsonLdGraph', 'toWorkshopJsonLd',
   'toWorkshopJsonLdAll', 'upcomingWorkshops',
 ];
@@ -58,9 +58,9 @@ const BROWSER = [
   'FeedPresenterSchema', 'FeedProgramSchema', 'FeedQuestionSchema', 'FeedRecordingSchema',
   'FeedResourceSchema', 'FeedRsvpPolicySchema', 'FeedRsvpWindowSchema', 'FeedSchema', 'FeedStatedDurationSchema', 'FeedTierSchema',
   'FeedWorkshopSchema', 'MAX_LINK_DESCRIPTION', 'REASON_CODES', 'SESSION_RANGE_FORMAT', 'SPANISH_REASONS', 'STATED_DURATION_UNITS',
-  'dayAfter', 'evaluateEligibility', 'formatReason', 'formatStatedDuration', 'googleCalendarUrl', 'jsonLdScriptElement', 'jsonLdScriptText',
+  'dayAfter', 'evaluateEligibility', 'exactMinutes', 'formatReason', 'formatStatedDuration', 'googleCalendarUrl', 'jsonLdScriptElement', 'jsonLdScriptText',
   'localDateOf', 'occurrenceEnded', 'outlookCalendarUrl', 'parseFeed', 'parseFeedResource', 'parseInstant', 'priorityTier', 'reasonsIn', 'requireInstant',
-  'rsvpStatus', 'sessionUid', 'statedDurationIso', 'tidySentence',
+  'rsvpStatus', 'sessionUid', 'statedDurationIso', 'statedDurationMinutes', 'tidySentence',
 ];
 
 describe('public API', () => {

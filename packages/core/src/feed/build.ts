@@ -156,7 +156,7 @@ export function buildFeed(catalog: Catalog, options: BuildFeedOptions): Feed {
         const o = orgRef(id);
         return o ? [o] : [];
       }),
-      formats: w.formats.map((f) => compact({ ...f })),
+      formats: w.formats.map((f) => compact({ ...f, duration: f.duration ? compact({ ...f.duration }) : undefined })),
       modality: w.modality,
       notes: w.notes,
       lastHeld: w.kind === 'scheduled' ? w.lastHeld : undefined,

@@ -120,6 +120,16 @@ export type FeedPresenter = c.Infer<typeof FeedPresenterSchema>;
 /** An image; without `url` it is only described by `alt`, which is shown in its place. */
 export const FeedImageSchema = c.object({ url: opt(url), alt: opt(c.string()), decorative: opt(c.boolean()) });
 
+/** A length as the author states it (see `formatStatedDuration`): an amount or a min–max range, and their label. */
+export const FeedStatedDurationSchema = c.object({
+  unit: c.oneOf(['minutes', 'hours', 'half-days', 'days']),
+  amount: opt(c.number()),
+  min: opt(c.number()),
+  max: opt(c.number()),
+  label: opt(text),
+});
+export type FeedStatedDuration = c.Infer<typeof FeedStatedDurationSchema>;
+
 export const FeedWorkshopSchema = c.object({
   id: text,
   kind: c.oneOf(['scheduled', 'request-only']),
@@ -138,7 +148,11 @@ export const FeedWorkshopSchema = c.object({
   themes: c.array(c.object({ id: text, title: text, curriculum: text, variant: opt(text) })),
   presenters: c.array(FeedPresenterSchema),
   hosts: c.array(c.object({ id: text, name: text, url: opt(url) })),
-  formats: c.array(c.object({ durationMinutes: c.number(), label: opt(text) })),
+  /**
+   * The lengths it is offered in: exact minutes, or a length as stated ("Half day", "2–3 days"; see
+   * `formatStatedDuration`), with the format's own `label`. A catalog gives each format one of the two.
+   */
+  formats: c.array(c.object({ durationMinutes: opt(c.number()), duration: opt(FeedStatedDurationSchema), label: opt(text) })),
   modality: opt(c.oneOf(['online', 'in-person', 'hybrid'])),
   notes: c.array(text),
   lastHeld: opt(text),
@@ -201,16 +215,6 @@ export const FeedResourceSchema = c.object({
   mediaType: opt(text),
 });
 export type FeedResource = c.Infer<typeof FeedResourceSchema>;
-
-/** A length as the author states it (see `formatStatedDuration`): an amount or a min–max range, and their label. */
-export const FeedStatedDurationSchema = c.object({
-  unit: c.oneOf(['minutes', 'hours', 'half-days', 'days']),
-  amount: opt(c.number()),
-  min: opt(c.number()),
-  max: opt(c.number()),
-  label: opt(text),
-});
-export type FeedStatedDuration = c.Infer<typeof FeedStatedDurationSchema>;
 
 export const FeedCurriculumSchema = c.object({
   id: text,

@@ -7,6 +7,7 @@ import { DAY_MS, floatingFromLocal, floatingFromParts, instantMs } from '../recu
 import type { Occurrence } from '../recurrence/occurrence.js';
 import { resolveFloating } from '../recurrence/zone.js';
 import type { Session } from '../session/session.schema.js';
+import { exactMinutes } from '../time/duration-text.js';
 import { localDateOf, occurrenceEnded } from '../time/local-date.js';
 import type { Modality, RequestOnlyWorkshop, ScheduledWorkshop, Workshop } from '../workshop/workshop.schema.js';
 
@@ -46,7 +47,11 @@ export interface WorkshopFilters {
   themes?: readonly string[];
   /** Any of these program ids. */
   programs?: readonly string[];
-  /** Any of these lengths in minutes: the workshop's formats, a session's durationMinutes, or a session's length. */
+  /**
+   * Any of these lengths in minutes: the workshop's formats, a session's durationMinutes, or a session's
+   * length. A format stated as a duration counts only when it is exact minutes or hours (1.5 hours is 90);
+   * half days, days and ranges have no minutes, and none are invented for them.
+   */
   formats?: readonly number[];
   /** Any of these modalities: the workshop's, or else those of its sessions' locations. */
   modalities?: readonly Modality[];
@@ -224,7 +229,8 @@ export function filterWorkshops(catalog: Catalog, filters: WorkshopFilters): Wor
       if (!any(filters.themes, themes)) return false;
     }
     if (filters.formats?.length) {
-      const lengths = new Set<number>(w.formats.map((f) => f.durationMinutes));
+      // exactMinutes: a "Half day", "2 days" or "60–90 min" format matches no number of minutes.
+      const lengths = new Set<number>(w.formats.flatMap((f) => exactMinutes(f) ?? []));
       for (const s of sessions) {
         if (s.durationMinutes !== undefined) lengths.add(s.durationMinutes);
         lengths.add(Math.round((floatingFromLocal(s.end) - floatingFromLocal(s.start)) / 60_000));

@@ -102,3 +102,32 @@ export function statedDurationIso(d: StatedDuration): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * A stated duration as a number of minutes, only where it states one: a single amount of minutes, or of
+ * hours that comes to whole minutes (1.5 hours → 90). Undefined for ranges, half days and days: a "Half
+ * day" or "2 days" is no number of minutes anybody wrote, and a range is not one length.
+ */
+export function statedDurationMinutes(d: StatedDuration): number | undefined {
+  if (d.amount === undefined) return undefined;
+  const minutes = d.unit === 'minutes' ? d.amount : d.unit === 'hours' ? d.amount * 60 : undefined;
+  if (minutes === undefined) return undefined;
+  // 1.1 hours is 66.00000000000001 minutes in floating point: still exactly 66.
+  const whole = Math.round(minutes);
+  return Math.abs(minutes - whole) < 1e-9 ? whole : undefined;
+}
+
+/** A length given either as a plain number of minutes or as a stated duration (a workshop format, a curriculum unit). */
+export interface MinutesOrStated {
+  durationMinutes?: number | undefined;
+  duration?: StatedDuration | undefined;
+}
+
+/**
+ * The exact minutes of a length: `durationMinutes`, else those of its stated `duration` (see
+ * {@link statedDurationMinutes}); undefined when it states none (half days, days, ranges).
+ */
+export function exactMinutes(length: MinutesOrStated): number | undefined {
+  if (length.durationMinutes !== undefined) return length.durationMinutes;
+  return length.duration ? statedDurationMinutes(length.duration) : undefined;
+}

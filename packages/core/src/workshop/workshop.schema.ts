@@ -15,6 +15,7 @@ import {
 } from '../common/ids.js';
 import { RuleSchema } from '../rules/rules.schema.js';
 import { SessionSchema } from '../session/session.schema.js';
+import { StatedDurationSchema } from '../time/duration.schema.js';
 import { LocalDateSchema } from '../time/time.schema.js';
 
 export const MODALITIES = ['online', 'in-person', 'hybrid'] as const;
@@ -56,10 +57,33 @@ export const WorkshopObjectiveSchema = z
   .meta({ title: 'WorkshopObjective' });
 export type WorkshopObjective = z.infer<typeof WorkshopObjectiveSchema>;
 
+/**
+ * A length the workshop is offered in: an exact number of minutes, or a stated duration for what minutes
+ * cannot say without inventing them ("Half day", "Full day", "2–3 days"). Exactly one of the two, as a
+ * curriculum's delivery option states its length.
+ */
 export const FormatSchema = z
   .strictObject({
-    durationMinutes: z.int().positive().meta({ description: 'Length in minutes.', examples: [60, 90] }),
-    label: TextSchema.optional().meta({ description: 'The format in the page’s words.', examples: ['60-minute workshop', '90-minute workshop'] }),
+    durationMinutes: z.int().positive().optional().meta({
+      description: 'Length in minutes, where the page gives one exact number of minutes; for half days, days or ranges use `duration`.',
+      examples: [60, 90],
+    }),
+    duration: StatedDurationSchema.optional().meta({
+      description: 'Length as the page states it: minutes, hours, a range, half days or days, with the author’s label; instead of `durationMinutes`.',
+      examples: [{ unit: 'half-days', amount: 1, label: 'Half day' }, { unit: 'days', amount: 1, label: 'Full day' }, { unit: 'days', min: 2, max: 3 }],
+    }),
+    label: TextSchema.optional().meta({ description: 'The format in the page’s words.', examples: ['60-minute workshop', '90-minute workshop', 'Half day'] }),
+  })
+  .superRefine((f, ctx) => {
+    if (f.durationMinutes !== undefined && f.duration !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'give the length once: durationMinutes or duration (which also states ranges, days and labels), not both' });
+    } else if (f.durationMinutes === undefined && f.duration === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['durationMinutes'],
+        message: 'a format needs its length: durationMinutes (one exact number of minutes) or duration (minutes, hours, half days or days, e.g. { unit: "half-days", amount: 1, label: "Half day" })',
+      });
+    }
   })
   .meta({ title: 'Format' });
 export type Format = z.infer<typeof FormatSchema>;

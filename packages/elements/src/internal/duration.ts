@@ -3,7 +3,7 @@
  * them — `PT90M` reads "90 min", `PT1H30M` "1 hr, 30 min" — because a page that says "90 minutes"
  * should not be rewritten as "1 hour 30 minutes".
  */
-import { formatStatedDuration as coreFormatStatedDuration, type HalfDayWords, type StatedDuration } from '@mentorkit/core/browser';
+import { formatStatedDuration as coreFormatStatedDuration, type FeedWorkshop, type HalfDayWords, type StatedDuration } from '@mentorkit/core/browser';
 import { msg, str } from './localize.js';
 import { once } from './memo.js';
 
@@ -101,6 +101,17 @@ export function formatDurationByUnits(parts: DurationParts, locale: string): str
  */
 export function formatStatedDuration(d: StatedDuration, locale: string): string {
   return coreFormatStatedDuration(d, locale, halfDays());
+}
+
+/**
+ * A workshop format for people: its label as the author wrote it, else its stated duration through
+ * {@link formatStatedDuration} ("Half day", "2–3 days" — never turned into minutes), else its minutes
+ * ("1 hr, 30 min"). Undefined for a format that states no length (a catalog never writes one).
+ */
+export function formatWorkshopFormat(f: FeedWorkshop['formats'][number], locale: string): string | undefined {
+  if (f.label !== undefined) return f.label;
+  if (f.duration) return formatStatedDuration(f.duration, locale);
+  return f.durationMinutes !== undefined ? formatMinutes(f.durationMinutes, locale) : undefined;
 }
 
 /** `datetime` text for a stated duration that is one exact amount (`PT90M`, `P2D`); undefined for ranges and half days. */

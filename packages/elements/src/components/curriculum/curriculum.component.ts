@@ -6,7 +6,7 @@ import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, describeFeedError } from '../../internal/feed-controller.js';
 import { emit } from '../../internal/events.js';
 import { dateTimeFormat, formatOccurrenceTimes } from '../../internal/format.js';
-import { formatMinutes, formatStatedDuration, statedDurationIso } from '../../internal/duration.js';
+import { formatMinutes, formatStatedDuration, formatWorkshopFormat, statedDurationIso } from '../../internal/duration.js';
 import { once } from '../../internal/memo.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
@@ -467,7 +467,7 @@ function timingLabel(timing: SessionTiming): string {
 }
 
 function requestFormats(w: FeedWorkshop, locale: string): string {
-  const formats = w.formats.map((f) => f.label ?? formatMinutes(f.durationMinutes, locale));
+  const formats = w.formats.flatMap((f) => formatWorkshopFormat(f, locale) ?? []);
   return formats.length ? joinList(formats, locale, 'disjunction') : '';
 }
 

@@ -3,7 +3,7 @@
  * clock, the filter options a feed offers, and in-memory filtering with search strings computed once
  * per feed (so typing in the search box over 1,000 workshops stays within a frame).
  */
-import type { Feed, FeedOccurrence, FeedWorkshop } from '@mentorkit/core/browser';
+import { exactMinutes, type Feed, type FeedOccurrence, type FeedWorkshop } from '@mentorkit/core/browser';
 import type { WorkshopFilters, WorkshopView } from '../../internal/events.js';
 import { occurrenceEnded } from '../../internal/format.js';
 
@@ -14,6 +14,7 @@ export interface IndexedWorkshop {
   audiences: ReadonlySet<string>;
   topics: ReadonlySet<string>;
   programs: ReadonlySet<string>;
+  /** The formats' exact lengths in minutes, as text (see `FilterOptions.formats`). */
   formats: ReadonlySet<string>;
   modalities: ReadonlySet<string>;
   /** Occurrences that have not ended at the clock, earliest first. */
@@ -50,6 +51,11 @@ export interface FilterOptions {
   audiences: FilterOption[];
   topics: FilterOption[];
   programs: FilterOption[];
+  /**
+   * Lengths in minutes to filter by, as core's `filterWorkshops` reads them: exact minutes, or a stated
+   * duration of exact minutes or hours. A format of half days, days or a range offers no length here:
+   * no minutes are invented for it (it is still shown on its workshop).
+   */
   formats: number[];
   modalities: string[];
 }
@@ -95,7 +101,7 @@ export function indexWorkshop(w: FeedWorkshop, now: Date): IndexedWorkshop {
     audiences: new Set(w.audiences.map((a) => a.id)),
     topics: new Set(w.themes.map((th) => th.id)),
     programs: new Set(w.programs.map((p) => p.id)),
-    formats: new Set(w.formats.map((f) => String(f.durationMinutes))),
+    formats: new Set(w.formats.flatMap((f) => exactMinutes(f) ?? []).map(String)),
     modalities: modalitiesOf(w),
     upcoming,
     past,
@@ -140,7 +146,10 @@ class OptionCollector {
     for (const a of w.audiences) this.audiences.set(a.id, a.name);
     for (const th of w.themes) this.topics.set(th.id, th.title);
     for (const p of w.programs) this.programs.set(p.id, p.title);
-    for (const f of w.formats) this.formats.add(f.durationMinutes);
+    for (const f of w.formats) {
+      const minutes = exactMinutes(f);
+      if (minutes !== undefined) this.formats.add(minutes);
+    }
     for (const m of modalitiesOf(w)) this.modalities.add(m);
   }
 

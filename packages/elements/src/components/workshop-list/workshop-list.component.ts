@@ -8,7 +8,7 @@ import { MkElement } from '../../internal/mk-element.js';
 import { FeedController, SLICE_BUDGET_MS, describeFeedError, inSlices, yieldToPage } from '../../internal/feed-controller.js';
 import { emit, type WorkshopFilters, type WorkshopView } from '../../internal/events.js';
 import { formatDate, formatDateParts, formatOccurrenceTimes, formatPartialDate, occurrenceEnded, viewerTimeZone } from '../../internal/format.js';
-import { formatMinutes } from '../../internal/duration.js';
+import { formatMinutes, formatWorkshopFormat } from '../../internal/duration.js';
 import { sessionStatusLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { errorState, fallbackOr, formatCount, isOne, loadingState } from '../../internal/feed-view.js';
@@ -537,7 +537,7 @@ export class MkWorkshopList extends MkElement {
     const leaf = first ? formatDateParts(first.start, ctx.locale, first.timeZone) : undefined;
     const meta = [
       ...w.programs.map((p) => p.title),
-      ...w.formats.map((f) => f.label ?? formatMinutes(f.durationMinutes, ctx.locale)),
+      ...w.formats.flatMap((f) => formatWorkshopFormat(f, ctx.locale) ?? []),
       ...(w.modality ? [modalityLabel(w.modality)] : []),
     ].join(' · ');
     const summary = w.summary ?? w.description;
