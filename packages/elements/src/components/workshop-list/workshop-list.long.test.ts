@@ -45,11 +45,9 @@ const byId = new Map(feed.workshops.map((w) => [w.id, w]));
 afterEach(() => document.body.replaceChildren());
 
 describe('<mk-workshop-list> with 1,000 workshops', () => {
-  it('renders the first screen, then the rest in slices, without long tasks from checking the feed on, every card exactly once', async () => {
-    // From adding the widget: checking the feed, indexing it and rendering it all yield to the page.
-    const tasks: number[] = [];
-    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-    observer.observe({ type: 'longtask' });
+  it('renders the first screen, then the rest in slices, every card exactly once', async () => {
+    // From adding the widget: checking the feed, indexing it and rendering it all yield to the page (how
+    // long its tasks are is measured by the benchmark, `pnpm bench elements`, not here: machines are noisy).
     const el = add((e) => (e.view = 'all'));
     // The first screen: the count is final, the first cards are there, the rest are still to come.
     const first = await firstScreen(el);
@@ -63,12 +61,6 @@ describe('<mk-workshop-list> with 1,000 workshops', () => {
     expect(new Set(all).size).toBe(1000);
     expect(count(el)).toBe('1,000 workshops');
     expect($$(el, '[part="list"][aria-busy]')).toEqual([]);
-    // Long-task entries arrive after their task.
-    await new Promise((r) => setTimeout(r, 300));
-    observer.disconnect();
-    // A generous bound so that a loaded machine (and Lit's development build) does not fail it; the
-    // benchmark holds the 50 ms goal.
-    expect(Math.max(0, ...tasks)).toBeLessThan(200);
   });
 
   it('shows the error with its path for an invalid workshop deep in the feed', async () => {
