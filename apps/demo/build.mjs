@@ -26,10 +26,11 @@ for (const file of (await readdir(join(here, 'catalog'))).filter((f) => f.endsWi
 await cp(join(here, '../../packages/elements/dist/cdn'), join(dist, 'cdn'), { recursive: true });
 await cp(join(here, 'site'), dist, { recursive: true });
 // Put each widget's no-JavaScript fallback inside its tag, so the page shows content before (or without) scripts.
+// The fallback may be in a folder of its own (`hide-title/program-<id>` for `<mk-program hide-title>`).
 for (const page of (await readdir(dist)).filter((f) => f.endsWith('.html'))) {
   const path = join(dist, page);
   const html = await readFile(path, 'utf8');
-  const filled = await replaceAsync(html, /<!-- fallback:([\w-]+)\/([\w-]+) -->/g, async (_, feed, widget) =>
+  const filled = await replaceAsync(html, /<!-- fallback:([\w-]+)\/([\w/-]+) -->/g, async (_, feed, widget) =>
     readFile(join(dist, 'feeds', feed, 'fallback', `${widget}.html`), 'utf8'),
   );
   await writeFile(path, filled);

@@ -77,6 +77,37 @@ describe('demo site', () => {
     await page.close();
   });
 
+  it('Advancing Mentorship: the page’s h1 is the program’s only title, in the widget and in its fallback', async () => {
+    const title = 'Advancing Mentorship Practices';
+    const html = await readFile(new URL('index.html', dist), 'utf8');
+    const tag = html.slice(html.indexOf('<mk-program'), html.indexOf('</mk-program>'));
+    expect(tag).toContain('hide-title');
+    expect(tag).toContain(`<section class="mk-fallback mk-fallback-program" lang="en" aria-label="${title}">`);
+    expect(tag).not.toMatch(/<h[1-6]/);
+
+    const { page, problems } = await open('index.html');
+    await shadowText(page, 'main mk-program', 'Supporting Mentors of Graduate Students and Postdocs at Columbia.');
+    // The main column's headings in order, widgets' shadow roots included (not the fallbacks they replaced).
+    const outline = await page.locator('main').evaluate((main) => {
+      const found: string[] = [];
+      const walk = (node: Node) => {
+        for (const el of node.childNodes) {
+          if (!(el instanceof Element)) continue;
+          if (/^h[1-6]$/.test(el.localName)) found.push(`${el.localName} ${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
+          walk(el.shadowRoot ?? el);
+        }
+      };
+      walk(main);
+      return found;
+    });
+    expect(outline.slice(0, 2)).toEqual([`h1 ${title}`, 'h2 Workshops']);
+    expect(outline.filter((h) => h.includes(title))).toEqual([`h1 ${title}`]);
+    // The widget's region is still named by the program's title.
+    await expect.poll(() => page.getByRole('region', { name: title, exact: true }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('Mentoring Up: sessions, the RSVP form of the first session, and the curriculum', async () => {
     const { page, problems } = await open('mentoring-up.html');
     await shadowText(page, 'mk-workshop-list', 'Aligning Expectations');

@@ -51,8 +51,8 @@ export async function buildSite(catalog: Catalog, options: BuildOptions): Promis
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let done = 0;
-  // feed.json, calendar.ics, jsonld.json and two HTML lists, plus two files per program, one per audience and workshop, and two per curriculum.
-  const total = 5 + 2 * catalog.programs.length + catalog.audiences.length + catalog.workshops.length + 2 * catalog.curricula.length;
+  // feed.json, calendar.ics, jsonld.json and two HTML lists, plus three files per program, one per audience and workshop, and two per curriculum.
+  const total = 5 + 3 * catalog.programs.length + catalog.audiences.length + catalog.workshops.length + 2 * catalog.curricula.length;
 
   const writeOne = async (path: string, content: string): Promise<void> => {
     const target = join(out, path);

@@ -34,6 +34,8 @@ describe('mentorkit build', () => {
       'calendar.ics',
       'case/entering-mentoring.json',
       'fallback/curriculum-entering-mentoring.html',
+      'fallback/hide-title/program-mentoring-practices.html',
+      'fallback/hide-title/program-mentoring-up.html',
       'fallback/program-mentoring-practices.html',
       'fallback/program-mentoring-up.html',
       'fallback/resource-list.html',
@@ -48,7 +50,7 @@ describe('mentorkit build', () => {
       'workshops/weekly-series.jsonld',
       'workshops/west-coast.jsonld',
     ]);
-    expect(built.stdout).toMatch(/^wrote 18 files \(\d+(\.\d)? kB\) to \S+ in \d+\.\d s$/m);
+    expect(built.stdout).toMatch(/^wrote 20 files \(\d+(\.\d)? kB\) to \S+ in \d+\.\d s$/m);
     expect(built.stdout).toMatch(/^ {2}feed\.json\s+\d+(\.\d)? (B|kB)$/m);
     expect(built.stdout).toMatch(/^ {2}workshops\/west-coast\.jsonld\s+\d+(\.\d)? (B|kB)$/m);
   });

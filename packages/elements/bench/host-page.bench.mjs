@@ -39,7 +39,7 @@ function buildFeeds(out) {
 /** A demo page with its fallbacks filled in, or left out. */
 function pageHtml(page, feeds, withFallback) {
   const html = readFileSync(join(demo, 'site', page), 'utf8');
-  return html.replace(/<!-- fallback:([\w-]+)\/([\w-]+) -->/g, (_, feed, widget) => (withFallback ? readFileSync(join(feeds, feed, 'fallback', `${widget}.html`), 'utf8') : ''));
+  return html.replace(/<!-- fallback:([\w-]+)\/([\w/-]+) -->/g, (_, feed, widget) => (withFallback ? readFileSync(join(feeds, feed, 'fallback', `${widget}.html`), 'utf8') : ''));
 }
 
 export default async function bench() {

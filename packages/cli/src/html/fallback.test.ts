@@ -167,3 +167,56 @@ describe('the resource list fallback', () => {
     expect(html).toContain('<p class="mk-meta">Recording</p>');
   });
 });
+
+describe('the program fallback', () => {
+  const program = {
+    id: 'mentoring-up',
+    title: 'Mentoring Up & "Down" <i>',
+    summary: 'Training for postdocs.',
+    url: 'https://example.edu/mentoring-up',
+    description: 'First paragraph.\n\nSecond paragraph.',
+    outcomes: ['Competencies.'],
+    faq: [{ question: 'Who can take part?', answer: 'Postdocs.' }],
+    contacts: [{ name: 'Dr. Lynn Talton', email: 'lynn@example.edu' }],
+  };
+  const files = (programs: unknown[]) =>
+    renderFallbacks({ catalog: { id: 'c', title: 'C', language: 'en' }, workshops: [], programs, curricula: [], resources: [] } as unknown as Feed, new Date('2026-01-05T12:00:00Z'));
+  const file = (path: string) => files([program]).find((f) => f.path === path)?.content.replace(/\s+/g, ' ');
+  const headings = (html: string) => [...html.matchAll(/<(h[1-6])>(.*?)<\/h[1-6]>/g)].map(([, tag, text]) => `${tag} ${text}`);
+
+  it('carries the title as an h2 and the sections one level below, as <mk-program> does by default', () => {
+    const html = file('fallback/program-mentoring-up.html')!;
+    expect(headings(html)).toEqual([
+      'h2 <a href="https://example.edu/mentoring-up">Mentoring Up &amp; &quot;Down&quot; &lt;i&gt;</a>',
+      'h3 Outcomes',
+      'h3 Questions',
+      'h3 Contact',
+    ]);
+    expect(html).toContain('<section class="mk-fallback mk-fallback-program" lang="en">');
+  });
+
+  it('writes a hide-title fallback for <mk-program hide-title>: no title, sections at h2, the section named by the title', () => {
+    const html = file('fallback/hide-title/program-mentoring-up.html')!;
+    expect(headings(html)).toEqual(['h2 Outcomes', 'h2 Questions', 'h2 Contact']);
+    expect(html).toContain('<section class="mk-fallback mk-fallback-program" lang="en" aria-label="Mentoring Up &amp; &quot;Down&quot; &lt;i&gt;">');
+    expect(html).not.toContain('<i>');
+    expect(html).not.toContain('href="https://example.edu/mentoring-up"');
+    // Everything else is what the page with the title shows.
+    const titled = file('fallback/program-mentoring-up.html')!;
+    const body = (s: string) => s.slice(s.indexOf('<p class="mk-summary">')).replace(/<(\/?)h[23]>/g, '<$1h>');
+    expect(body(html)).toBe(body(titled));
+  });
+
+  it('gives every program both fallbacks, under names no program id can share', () => {
+    const paths = files([program, { id: 'mentoring-up-hide-title', title: 'Other' }, { id: 'hide-title', title: 'Another' }]).map((f) => f.path);
+    expect(paths.filter((p) => p.includes('program-'))).toEqual([
+      'fallback/program-mentoring-up.html',
+      'fallback/hide-title/program-mentoring-up.html',
+      'fallback/program-mentoring-up-hide-title.html',
+      'fallback/hide-title/program-mentoring-up-hide-title.html',
+      'fallback/program-hide-title.html',
+      'fallback/hide-title/program-hide-title.html',
+    ]);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+});

@@ -1,4 +1,4 @@
-import { formatStatedDuration, jsonLdScriptElement, SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedProgram, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
+import { formatStatedDuration, jsonLdScriptElement, occurrenceEnded, SESSION_RANGE_FORMAT, type Feed, type FeedCurriculum, type FeedOccurrence, type FeedProgram, type FeedResource, type FeedWorkshop } from '@mentorkit/core';
 import { html, safeHref, type Html } from './html.js';
 
 /**
@@ -29,7 +29,11 @@ export function renderFallbacks(feed: Feed, now: Date, jsonLd: FallbackJsonLd = 
     { path: 'fallback/workshop-list.html', content: page(workshopList(feed, now, fmt), jsonLd.workshops) },
     { path: 'fallback/resource-list.html', content: page(resourceList(feed), jsonLd.resources) },
     ...feed.curricula.map((c) => ({ path: `fallback/curriculum-${c.id}.html`, content: page(curriculum(feed, c)) })),
-    ...feed.programs.map((p) => ({ path: `fallback/program-${p.id}.html`, content: page(program(feed, p)) })),
+    ...feed.programs.flatMap((p) => [
+      { path: `fallback/program-${p.id}.html`, content: page(program(feed, p)) },
+      // For `<mk-program hide-title>`; in a folder of its own, so that no program id can make the same name.
+      { path: `fallback/hide-title/program-${p.id}.html`, content: page(program(feed, p, { hideTitle: true })) },
+    ]),
   ];
 }
 
@@ -47,23 +51,10 @@ interface Dated {
   key: number;
 }
 
-/** `YYYY-MM-DD` of an instant in `timeZone`. */
-function dateIn(instant: string | Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/**
- * Whether an occurrence is over. One whose time is unknown stays to come until its last date has passed
- * in its own zone: its start and end times are placeholders.
- */
-function ended(o: FeedOccurrence, now: Date, t: number): boolean {
-  return o.timeUnknown ? dateIn(now, o.timeZone) > dateIn(o.end, o.timeZone) : Date.parse(o.end) <= t;
-}
-
 function workshopList(feed: Feed, now: Date, fmt: DateFormats): Html {
-  const t = now.getTime();
+  const language = feed.catalog.language;
+  // core's occurrenceEnded, as the widgets judge it: one whose time is unknown stays to come through its last date in its own zone.
+  const ended = (o: FeedOccurrence) => occurrenceEnded(o, now);
   const upcoming: Dated[] = [];
   const undated: FeedWorkshop[] = [];
   const past: Dated[] = [];
@@ -73,7 +64,7 @@ function workshopList(feed: Feed, now: Date, fmt: DateFormats): Html {
       onRequest.push(w);
       continue;
     }
-    const next = w.occurrences.find((o) => !ended(o, now, t));
+    const next = w.occurrences.find((o) => !ended(o));
     const last = w.occurrences.at(-1);
     if (next) upcoming.push({ workshop: w, key: Date.parse(next.start) });
     else if (last) past.push({ workshop: w, key: Date.parse(last.start) });
@@ -92,26 +83,27 @@ ${items}</ul>
 `;
 
   const groups = [
-    group('Upcoming workshops', 'mk-workshops mk-upcoming', upcoming.map((d) => workshopItem(d.workshop, fmt, (o) => Date.parse(o.end) > t))),
-    group('Past workshops', 'mk-workshops mk-past', past.map((d) => workshopItem(d.workshop, fmt, () => true, true))),
+    group('Upcoming workshops', 'mk-workshops mk-upcoming', upcoming.map((d) => workshopItem(d.workshop, language, fmt, (o) => !ended(o)))),
+    group('Past workshops', 'mk-workshops mk-past', past.map((d) => workshopItem(d.workshop, language, fmt, () => true, true))),
     // No dates in the feed's window: never dated, dated outside it, or described in prose ("twice a year").
-    group('Not currently scheduled', 'mk-workshops mk-unscheduled', undated.map((w) => workshopItem(w, fmt, () => true))),
-    group('Offered on request', 'mk-workshops mk-on-request', onRequest.map((w) => workshopItem(w, fmt, () => true))),
+    group('Not currently scheduled', 'mk-workshops mk-unscheduled', undated.map((w) => workshopItem(w, language, fmt, () => true))),
+    group('Offered on request', 'mk-workshops mk-on-request', onRequest.map((w) => workshopItem(w, language, fmt, () => true))),
   ].filter((g): g is Html => g !== undefined);
 
   return html`<section class="mk-fallback mk-fallback-workshops" lang="${feed.catalog.language}">
 ${groups.length > 0 ? groups : html`<p>No workshops are listed yet.</p>\n`}</section>`;
 }
 
-function workshopItem(w: FeedWorkshop, fmt: DateFormats, show: (o: FeedOccurrence) => boolean, latestFirst = false): Html {
+function workshopItem(w: FeedWorkshop, language: string, fmt: DateFormats, show: (o: FeedOccurrence) => boolean, latestFirst = false): Html {
   let dates = w.occurrences.filter(show);
   if (latestFirst) dates = [...dates].reverse();
   const shown = dates.slice(0, MAX_DATES);
   const more = dates.length - shown.length;
   const href = safeHref(w.url);
+  const formats = w.formats.flatMap((f) => formatLength(f, language) ?? []);
   const meta = [
     w.modality ? MODALITY[w.modality] : undefined,
-    w.formats.length > 0 ? w.formats.map((f) => f.label ?? `${f.durationMinutes} minutes`).join(' or ') : undefined,
+    formats.length > 0 ? formats.join(' or ') : undefined,
     w.audiences.length > 0 ? `For ${list(w.audiences.map((a) => a.name))}` : w.audienceText,
   ].filter((x): x is string => x !== undefined);
   const presenters = w.presenters.map((p) => [p.name, p.title, p.affiliation].filter(Boolean).join(', '));
@@ -131,6 +123,16 @@ ${shown.map((o) => occurrenceItem(o, fmt))}${more > 0 ? html`<li>and ${more} mor
   }${w.request ? requestInfo(w.request) : ''}</article>
 </li>
 `;
+}
+
+/**
+ * A format as the author gave it: its label as written, else its stated length through core's formatter
+ * ("Half day", "2–3 days" — never turned into minutes), else its minutes.
+ */
+function formatLength(f: FeedWorkshop['formats'][number], language: string): string | undefined {
+  if (f.label !== undefined) return f.label;
+  if (f.duration) return formatStatedDuration(f.duration, language);
+  return f.durationMinutes !== undefined ? `${f.durationMinutes} minutes` : undefined;
 }
 
 function occurrenceItem(o: FeedOccurrence, fmt: DateFormats): Html {
@@ -333,9 +335,14 @@ function paragraphs(text: string): Html[] {
     .map((p) => html`<p>${p}</p>\n`);
 }
 
-/** A program's own content, as its page shows it: introduction, outcomes, audiences, FAQ and contacts. */
-function program(feed: Feed, p: FeedProgram): Html {
+/**
+ * A program's own content, as its page shows it: introduction, outcomes, audiences, FAQ and contacts.
+ * With `hideTitle`, as `<mk-program hide-title>` shows it: no title (the page's heading names the
+ * program, and the title names the section), and the sections' headings one level up.
+ */
+function program(feed: Feed, p: FeedProgram, { hideTitle = false } = {}): Html {
   const href = safeHref(p.url);
+  const sectionTitle = (text: string): Html => (hideTitle ? html`<h2>${text}</h2>` : html`<h3>${text}</h3>`);
   const contacts = (p.contacts ?? []).map((c) => {
     const mail = c.email ? html` <a href="mailto:${c.email}">${c.email}</a>` : '';
     const link = safeHref(c.url);
@@ -343,25 +350,24 @@ function program(feed: Feed, p: FeedProgram): Html {
       c.purpose ? html` (${c.purpose})` : ''
     }</li>\n`;
   });
-  return html`<section class="mk-fallback mk-fallback-program" lang="${feed.catalog.language}">
-<h2>${href ? html`<a href="${href}">${p.title}</a>` : p.title}</h2>
-${p.summary ? html`<p class="mk-summary">${p.summary}</p>\n` : ''}${p.description ? paragraphs(p.description) : ''}${
+  return html`<section class="mk-fallback mk-fallback-program" lang="${feed.catalog.language}"${hideTitle ? html` aria-label="${p.title}"` : ''}>
+${hideTitle ? '' : html`<h2>${href ? html`<a href="${href}">${p.title}</a>` : p.title}</h2>\n`}${p.summary ? html`<p class="mk-summary">${p.summary}</p>\n` : ''}${p.description ? paragraphs(p.description) : ''}${
     p.hosts && p.hosts.length > 0 ? html`<p class="mk-hosts">Hosted by ${list([...p.hosts, ...(p.partners ?? [])])}.</p>\n` : ''
   }${p.audiences && p.audiences.length > 0 ? html`<p class="mk-audiences">For ${list(p.audiences.map((a) => a.name))}.</p>\n` : ''}${
     p.outcomes && p.outcomes.length > 0
-      ? html`<h3>Outcomes</h3>
+      ? html`${sectionTitle('Outcomes')}
 ${p.outcomesIntro ? html`<p>${p.outcomesIntro}</p>\n` : ''}<ul class="mk-outcomes">
 ${p.outcomes.map((o) => html`<li>${o}</li>\n`)}</ul>
 `
       : ''
   }${
     p.faq && p.faq.length > 0
-      ? html`<h3>Questions</h3>
+      ? html`${sectionTitle('Questions')}
 <dl class="mk-faq">
 ${p.faq.map((f) => html`${f.question ? html`<dt>${f.question}</dt>\n` : ''}<dd>${paragraphs(f.answer)}</dd>\n`)}</dl>
 `
       : ''
-  }${contacts.length > 0 ? html`<h3>Contact</h3>\n<ul class="mk-contacts">\n${contacts}</ul>\n` : ''}</section>`;
+  }${contacts.length > 0 ? html`${sectionTitle('Contact')}\n<ul class="mk-contacts">\n${contacts}</ul>\n` : ''}</section>`;
 }
 
 // --- Helpers -----------------------------------------------------------------------------------------

@@ -13,19 +13,20 @@ import { programStyles } from './program.styles.js';
 const EMAIL = /^[^\s@<>"'?&]+@[^\s@<>"'?&]+\.[^\s@<>"'?&]+$/;
 
 /**
- * A program's own content, as its page shows it: title, summary, introduction (in paragraphs), hosts,
- * audiences, outcomes, delivery options (from the program's curriculum), questions and answers, and
- * whom to contact. A section the feed does not carry is left out, heading and all.
+ * A program's own content, as its page shows it: title (unless `hide-title`), summary, introduction (in
+ * paragraphs), hosts, audiences, outcomes, delivery options (from the program's curriculum), questions
+ * and answers, and whom to contact. A section the feed does not carry is left out, heading and all.
  *
  * The order and headings follow the no-JS fallback `mentorkit build` writes
- * (`fallback/program-<id>.html`), so the swap from fallback to widget does not move the page.
+ * (`fallback/program-<id>.html`, or `fallback/hide-title/program-<id>.html` with `hide-title`), so the
+ * swap from fallback to widget does not move the page.
  *
  * @summary A program's introduction, outcomes, audiences, FAQ and contacts.
  *
  * @slot - The no-JS fallback (or any server-rendered content), shown until the feed is loaded.
  *
  * @csspart base - The `<section>` around everything.
- * @csspart title - The program's heading.
+ * @csspart title - The program's heading (left out with `hide-title`).
  * @csspart summary - The one-line summary.
  * @csspart description - The introduction.
  * @csspart hosts - Who hosts the program.
@@ -56,6 +57,7 @@ export class MkProgram extends MkElement {
     programId: { attribute: 'program-id' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     openAnswers: { type: Boolean, attribute: 'open-answers' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
   };
 
   /** URL of the feed JSON (built by `mentorkit build`); widgets with the same `src` share one request. */
@@ -64,10 +66,19 @@ export class MkProgram extends MkElement {
   declare catalog: Feed | undefined;
   /** Which program of the feed to show; may be left out when the feed has exactly one. */
   declare programId: string | undefined;
-  /** Level (1–6) of the program's heading; sections are one level below. Default 2. */
+  /**
+   * Level (1–6) of the program's heading; sections are one level below. With `hide-title`, the level of
+   * the sections (the page's own heading, one level above them, names the program). Default 2.
+   */
   declare headingLevel: number;
   /** Opens every answer of the questions at first render. */
   declare openAnswers: boolean;
+  /**
+   * Leaves out the program's title, for a page whose own heading already names the program; the
+   * program's title still names the widget's region (`aria-label`). Use the `hide-title` fallback
+   * (`fallback/hide-title/program-<id>.html`) with it.
+   */
+  declare hideTitle: boolean;
 
   readonly #data = new FeedController(this, {
     source: () => ({ src: this.src, catalog: this.catalog }),
@@ -83,6 +94,7 @@ export class MkProgram extends MkElement {
     super();
     this.headingLevel = 2;
     this.openAnswers = false;
+    this.hideTitle = false;
   }
 
   /** Loads the feed again (after a network error). */
@@ -123,7 +135,8 @@ export class MkProgram extends MkElement {
 
   #renderProgram(p: FeedProgram, curriculum: FeedCurriculum | undefined): TemplateResult {
     const level = toHeadingLevel(this.headingLevel, 2);
-    const sub = Math.min(6, level + 1);
+    // Without its own title, the program's sections take the level its title would have had.
+    const sub = this.hideTitle ? level : Math.min(6, level + 1);
     const href = httpHref(p.url);
     const hosts = [...(p.hosts ?? []), ...(p.partners ?? [])];
     const hostList = joinList(hosts, this.locale);
@@ -131,8 +144,8 @@ export class MkProgram extends MkElement {
       (p.audiences ?? []).map((a) => a.name),
       this.locale,
     );
-    return html`<section part="base" class="program" aria-labelledby="title">
-      ${heading(level, 'title', href ? html`<a href=${href}>${p.title}</a>` : p.title, 'title')}
+    return html`<section part="base" class="program" aria-labelledby=${this.hideTitle ? nothing : 'title'} aria-label=${this.hideTitle ? p.title : nothing}>
+      ${this.hideTitle ? nothing : heading(level, 'title', href ? html`<a href=${href}>${p.title}</a>` : p.title, 'title')}
       ${p.summary?.trim() ? html`<p part="summary" class="summary">${p.summary}</p>` : nothing} ${paragraphs(p.description, 'description')}
       ${hosts.length ? html`<p part="hosts" class="hosts">${msg(str`Hosted by ${hostList}.`, { id: 'program-hosts' })}</p>` : nothing}
       ${p.audiences?.length ? html`<p part="audiences" class="audiences">${msg(str`For ${audiences}.`, { id: 'program-audiences' })}</p>` : nothing}

@@ -16,6 +16,7 @@ interface Args {
   'program-id'?: string;
   'heading-level'?: number;
   'open-answers'?: boolean;
+  'hide-title'?: boolean;
 }
 
 interface Seed {
@@ -40,21 +41,24 @@ function view(canvasElement: HTMLElement) {
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-const meta: Meta<Args> = {
-  title: 'Widgets/Program',
-  component: 'mk-program',
-  // Both seed feeds carry more than one program, so the stories name theirs.
-  args: { 'program-id': 'mentoring-up' },
-  parameters: { seed: { catalog: 'mentoring-up' } satisfies Seed },
-  // A story with `src` reads its feed from that URL; the others get the seed feed as a property.
-  render: (args, context) => html`<mk-program
+// A story with `src` reads its feed from that URL; the others get the seed feed as a property.
+const renderProgram = (args: Args, context: SeedContext) => html`<mk-program
     .catalog=${args.src ? undefined : seedFeed(context)}
     src=${ifDefined(args.src)}
     theme=${ifDefined(args.theme)}
     program-id=${ifDefined(args['program-id'])}
     heading-level=${ifDefined(args['heading-level'])}
     ?open-answers=${args['open-answers'] ?? false}
-  ></mk-program>`,
+    ?hide-title=${args['hide-title'] ?? false}
+  ></mk-program>`;
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Program',
+  component: 'mk-program',
+  // Both seed feeds carry more than one program, so the stories name theirs.
+  args: { 'program-id': 'mentoring-up' },
+  parameters: { seed: { catalog: 'mentoring-up' } satisfies Seed },
+  render: renderProgram,
 };
 export default meta;
 
@@ -87,6 +91,23 @@ export const OpenQuestion: Story = {
 /** Every answer open. */
 export const AnswersOpen: Story = {
   args: { 'open-answers': true },
+};
+
+/**
+ * Under a page heading that already names the program: no title of its own, the sections one level
+ * below the page's heading, and the program's title naming the region.
+ */
+export const HideTitle: Story = {
+  args: { 'hide-title': true },
+  render: (args, context) => html`<h1>Mentoring-Up Training Series</h1>
+    ${renderProgram(args, context)}`,
+  play: async ({ canvasElement }) => {
+    const { root } = view(canvasElement);
+    await waitFor(() => expect(root.querySelector('[part="base"]')).not.toBeNull());
+    await expect(root.querySelector('[part~="title"]')).toBeNull();
+    await expect(root.querySelector('[part="base"]')?.getAttribute('aria-label')).toBe('Mentoring-Up Training Series');
+    await expect([...new Set([...root.querySelectorAll('[part~="section-title"]')].map((h) => h.localName))]).toEqual(['h2']);
+  },
 };
 
 /** Advancing Mentorship Practices. */

@@ -115,6 +115,70 @@ describe('<mk-program>', () => {
     await expectAccessible(el);
   });
 
+  describe('hide-title', () => {
+    /** Every heading of the page in document order, the widget's shadow root included, as "h2 Outcomes". */
+    const outline = (root: ParentNode): string[] =>
+      [...root.querySelectorAll('h1, h2, h3, h4, h5, h6, mk-program')].flatMap((node) =>
+        node.localName === 'mk-program' ? outline(node.shadowRoot!) : [`${node.localName} ${text(node)}`],
+      );
+
+    it('leaves the title to the page’s heading: sections at heading-level, the region named by the title, no violations', async () => {
+      const page = document.createElement('main');
+      page.innerHTML = `<h1>${fullProgram.title}</h1>`;
+      document.body.append(page);
+      const el = await mount(() => {
+        const e = document.createElement('mk-program');
+        e.catalog = programFeed();
+        e.setAttribute('hide-title', '');
+        return e;
+      }, page);
+      expect(el.hideTitle).toBe(true);
+      expect($$(el, '[part="title"]')).toHaveLength(0);
+      expect(text(el.shadowRoot)).not.toContain(fullProgram.title);
+      expect(outline(page)).toEqual(['h1 Mentoring-Up Training Series', 'h2 Outcomes', 'h2 Questions', 'h2 Contact']);
+      const base = $(el, '[part="base"]');
+      expect(base.localName).toBe('section');
+      expect(base.getAttribute('aria-label')).toBe(fullProgram.title);
+      expect(base.hasAttribute('aria-labelledby')).toBe(false);
+      // The rest of the program is unchanged, and the first stop of the keyboard is the first question.
+      expect(text($(el, '[part="summary"]'))).toBe(fullProgram.summary);
+      expect($$(el, '[part="question-summary"]').map(text)).toEqual(['Who can take part?', 'Who is given priority?']);
+      await userEvent.tab();
+      expect(el.shadowRoot!.activeElement).toBe($$(el, '[part="question-summary"]')[0]);
+      await expectAccessible(page);
+    });
+
+    it('puts the sections at heading-level, and gives the title back when hideTitle is turned off', async () => {
+      const el = await program((e) => {
+        e.catalog = programFeed();
+        e.hideTitle = true;
+        e.headingLevel = 3;
+      });
+      expect(outline(document.body)).toEqual(['h3 Outcomes', 'h3 Questions', 'h3 Contact']);
+      el.setAttribute('heading-level', '1');
+      await el.updateComplete;
+      expect(outline(document.body)).toEqual(['h1 Outcomes', 'h1 Questions', 'h1 Contact']);
+      el.hideTitle = false;
+      await el.updateComplete;
+      expect(outline(document.body)).toEqual(['h1 Mentoring-Up Training Series', 'h2 Outcomes', 'h2 Questions', 'h2 Contact']);
+      expect($(el, '[part="base"]').getAttribute('aria-labelledby')).toBe('title');
+      expect($(el, '[part="base"]').hasAttribute('aria-label')).toBe(false);
+      await expectAccessible(el);
+    });
+
+    it('speaks Spanish under lang="es", the region still named by the catalog’s title', async () => {
+      const el = await program((e) => {
+        e.catalog = programFeed();
+        e.setAttribute('hide-title', '');
+        e.setAttribute('lang', 'es');
+      });
+      expect(outline(document.body)).toEqual(['h2 Resultados', 'h2 Preguntas', 'h2 Contacto']);
+      expect($(el, '[part="base"]').getAttribute('aria-label')).toBe(fullProgram.title);
+      expect(text($(el, '[part="hosts"]'))).toBe('Organizado por Office of Postdoctoral Affairs y Graduate Division.');
+      await expectAccessible(el);
+    });
+  });
+
   it('says which program-id is unknown and which the feed has', async () => {
     const el = await program((e) => {
       e.catalog = programFeed([fullProgram, { id: 'amp', title: 'AMP' }]);
