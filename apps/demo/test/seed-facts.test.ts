@@ -1,7 +1,8 @@
 /**
- * Each seed page shows what its catalog says: every workshop, resource, program (introduction, outcomes,
- * FAQ, contacts) and curriculum theme of the catalog behind a demo page is in the text a visitor sees,
- * rendered by the widgets (read through their shadow roots), in Chromium.
+ * Each seed page shows what its catalog says: every workshop and resource (with their presenters and the
+ * works they relate to), program (introduction, outcomes, FAQ, contacts) and curriculum theme of the
+ * catalog behind a demo page is in the text a visitor sees, rendered by the widgets (read through their
+ * shadow roots), in Chromium.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,8 +34,15 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** The facts a page built from this feed must show, each labelled with where in the feed it comes from. */
 function factsOf(feed: Feed, programIds: readonly string[]): [where: string, text: string][] {
   const facts: [string, string][] = [];
-  for (const w of feed.workshops) facts.push([`workshops[id=${w.id}].title`, w.title]);
-  for (const r of feed.resources) facts.push([`resources[id=${r.id}].title`, r.title]);
+  for (const w of feed.workshops) {
+    facts.push([`workshops[id=${w.id}].title`, w.title]);
+    for (const [i, p] of w.presenters.entries()) facts.push([`workshops[id=${w.id}].presenters[${i}].name`, p.name]);
+  }
+  for (const r of feed.resources) {
+    facts.push([`resources[id=${r.id}].title`, r.title]);
+    for (const [i, p] of (r.presenters ?? []).entries()) facts.push([`resources[id=${r.id}].presenters[${i}].name`, p.name]);
+    for (const [i, rel] of (r.related ?? []).entries()) facts.push([`resources[id=${r.id}].related[${i}].title`, rel.title]);
+  }
   for (const c of feed.curricula) for (const t of c.themes) facts.push([`curricula[id=${c.id}].themes[id=${t.id}].title`, t.title]);
   for (const p of feed.programs.filter((p) => programIds.includes(p.id))) {
     const at = `programs[id=${p.id}]`;
