@@ -1,7 +1,7 @@
 /**
- * Widgets without fallback content reserve their space while they load, so a page's content below them
- * does not move when their data arrives: the layout shifts the browser reports (the CLS of the page)
- * are measured, not assumed.
+ * Widgets without fallback content reserve their space while they load, and widgets replacing fallback
+ * content keep its height while in view, so a page's content below them does not move when their data
+ * arrives: the layout shifts the browser reports (the CLS of the page) are measured, not assumed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import './define/all.js';
@@ -37,14 +37,14 @@ async function shiftsDuring(during: () => Promise<void>): Promise<{ value: numbe
  * A page: a heading, the widget (its feed answered when `answer` is called) and paragraphs below it,
  * all in view. Returns the widget and the answer.
  */
-function page(tag: 'mk-workshop-list' | 'mk-resource-list' | 'mk-program', attributes: string, body: () => unknown) {
+function page(tag: 'mk-workshop-list' | 'mk-resource-list' | 'mk-program', attributes: string, body: () => unknown, fallback = '') {
   let answer: () => void = () => {};
   const gate = new Promise<void>((resolve) => (answer = resolve));
   const stub = stubFetch(async () => {
     await gate;
     return json(body());
   });
-  document.body.innerHTML = `<h1>Mentoring</h1><${tag} src="/feeds/feed.json" ${attributes}></${tag}>${'<p>Text that follows the widget on the page.</p>'.repeat(8)}`;
+  document.body.innerHTML = `<h1>Mentoring</h1><${tag} src="/feeds/feed.json" ${attributes}>${fallback}</${tag}>${'<p>Text that follows the widget on the page.</p>'.repeat(8)}`;
   const widget = document.body.querySelector(tag) as LitElement;
   return { widget, answer, restore: () => stub.restore() };
 }
@@ -116,6 +116,52 @@ describe('a widget without fallback content', () => {
       expect(widget.getBoundingClientRect().height).toBe(12 * 16);
       answer();
       await waitFor(() => !widget.shadowRoot?.querySelector('[part="loading"]'));
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('a widget replacing the page’s fallback content', () => {
+  /** Server-rendered content taller than what the widget will show. */
+  const tallFallback = `<section><h2>Advancing Mentorship</h2>${'<p>What the page said about the program before the widget loaded.</p>'.repeat(6)}</section>`;
+
+  it('keeps the fallback’s height while in view, so nothing below moves up, and gives it back out of view', async () => {
+    const { widget, answer, restore } = page('mk-program', 'program-id="mentoring-up"', () => sampleFeed(), tallFallback);
+    try {
+      await waitFor(() => widget.shadowRoot?.querySelector('[part="fallback"]'));
+      const fallbackHeight = widget.getBoundingClientRect().height;
+      const paragraph = document.body.querySelector(':scope > p')!;
+      const below = paragraph.getBoundingClientRect().top;
+      const shifts = await shiftsDuring(async () => {
+        answer();
+        await waitFor(() => widget.shadowRoot?.querySelector('[part="base"]'));
+        await widget.updateComplete;
+      });
+      expect(shifts).toEqual([]);
+      expect(paragraph.getBoundingClientRect().top).toBe(below);
+      // The widget's own content is shorter: only the held height keeps the paragraph in place.
+      const content = widget.shadowRoot!.querySelector('[part="base"]')!.getBoundingClientRect().height;
+      expect(content).toBeLessThan(fallbackHeight - 20);
+      document.body.style.paddingBlockEnd = '300vh';
+      scrollTo(0, paragraph.getBoundingClientRect().bottom + scrollY);
+      await waitFor(() => widget.getBoundingClientRect().height < fallbackHeight - 20);
+      document.body.style.paddingBlockEnd = '';
+      scrollTo(0, 0);
+    } finally {
+      restore();
+    }
+  });
+
+  it('holds nothing when its content is taller than the fallback', async () => {
+    const { widget, answer, restore } = page('mk-program', 'program-id="mentoring-up"', () => sampleFeed(), 'Loading…');
+    try {
+      await waitFor(() => widget.shadowRoot?.querySelector('[part="fallback"]'));
+      answer();
+      await waitFor(() => widget.shadowRoot?.querySelector('[part="base"]'));
+      await widget.updateComplete;
+      const content = widget.shadowRoot!.querySelector('[part="base"]')!.getBoundingClientRect().height;
+      expect(Math.abs(widget.getBoundingClientRect().height - content)).toBeLessThan(1);
     } finally {
       restore();
     }

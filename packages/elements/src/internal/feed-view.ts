@@ -43,9 +43,28 @@ export function hasFallback(host: Element): boolean {
  * `holdSpace`).
  */
 export function fallbackOr(host: Element, otherwise: () => TemplateResult): TemplateResult {
-  if (hasFallback(host)) return html`<div part="fallback" aria-busy="true"><slot></slot></div>`;
+  if (hasFallback(host)) {
+    showingFallback.add(host);
+    return html`<div part="fallback" aria-busy="true"><slot></slot></div>`;
+  }
   holdSpace(host);
   return otherwise();
+}
+
+/** Widgets whose last render showed the page's fallback content (see `replacingFallback`). */
+const showingFallback = new WeakSet<Element>();
+
+/**
+ * Call around a widget's update: when the update replaces the page's fallback content with the widget's
+ * own, the space the fallback took is held (`holdFallbackHeight`), so what follows does not move up.
+ * Returns the function to call after the update.
+ */
+export function replacingFallback(host: Element): () => void {
+  if (!showingFallback.delete(host)) return () => {};
+  const height = host.getBoundingClientRect().height;
+  return () => {
+    if (!showingFallback.has(host)) holdFallbackHeight(host, height);
+  };
 }
 
 /** Per widget whose space is held, the style sheet holding it (in its shadow root). */
@@ -63,12 +82,27 @@ let settling: ResizeObserver | undefined;
  * element is left alone and a page's own `min-height` on it still wins.
  */
 function holdSpace(host: Element): void {
-  const root = host.shadowRoot;
-  if (!root || holds.has(host) || typeof IntersectionObserver === 'undefined' || !('adoptedStyleSheets' in root)) return;
   // Only when the page asks for it: a guess would leave a short widget with a gap below it.
-  if (getComputedStyle(host).getPropertyValue('--mk-reserve-height').trim() === '') return;
+  if (!host.shadowRoot || holds.has(host) || getComputedStyle(host).getPropertyValue('--mk-reserve-height').trim() === '') return;
+  hold(host, 'var(--mk-reserve-height)');
+}
+
+/**
+ * Keeps the height the widget's fallback content had (measured just before the widget replaced it) while
+ * its own content is shorter, until the widget is out of view: what follows on the page does not move up
+ * in the reader's view when the data arrives. Content taller than the fallback still pushes it down.
+ */
+export function holdFallbackHeight(host: Element, height: number): void {
+  const { top, bottom } = host.getBoundingClientRect();
+  if (height <= 0 || holds.has(host) || bottom <= 0 || top >= innerHeight) return;
+  hold(host, `${height}px`);
+}
+
+function hold(host: Element, minHeight: string): void {
+  const root = host.shadowRoot;
+  if (!root || typeof IntersectionObserver === 'undefined' || !('adoptedStyleSheets' in root)) return;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(':host { min-height: var(--mk-reserve-height); }');
+  sheet.replaceSync(`:host { min-height: ${minHeight}; }`);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   holds.set(host, sheet);
   // Leaving the viewport after the content arrived gives the space back.

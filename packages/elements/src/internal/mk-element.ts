@@ -1,5 +1,6 @@
 import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { baseStyles, tokenStyles } from './tokens.styles.js';
+import { replacingFallback } from './feed-view.js';
 import { hasMessages, loadMessages, messagesLocaleFor, resolveLang, withMessagesLocale, type MessagesLocale } from './localize.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -141,7 +142,10 @@ export class MkElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     const locale = this.messagesLocale;
+    // Replacing the page's fallback content keeps its height while in view, so the page does not jump.
+    const replaced = replacingFallback(this);
     withMessagesLocale(hasMessages(locale) ? locale : 'en', () => super.update(changed));
+    replaced();
   }
 
   /**
