@@ -44,6 +44,8 @@ export interface RsvpServiceOptions {
   /** A form sent faster than this is taken as automated (default 2,000 ms; 0 turns the check off). */
   minFillMs?: number | undefined;
   lockTimeoutMs?: number | undefined;
+  /** How many RSVP statements may be in flight at once (see write-lane.ts); default 4 (the server uses 1 on PGlite, which runs one statement at a time in this thread). */
+  writeFlights?: number | undefined;
   /** Personal data is erased this many days after a person's last session ended (default 180). */
   retentionDays?: number | undefined;
   /** Writes the messages a change owes into the outbox, in the change's transaction. */
@@ -169,7 +171,7 @@ export class RsvpService {
     this.#lockTimeoutMs = options.lockTimeoutMs;
     this.#retentionDays = options.retentionDays ?? 180;
     this.#notifier = options.notifier;
-    this.#lanes = new WriteLanes(options.db, options.lockTimeoutMs);
+    this.#lanes = new WriteLanes(options.db, { lockTimeoutMs: options.lockTimeoutMs, flights: options.writeFlights });
   }
 
   /** Queues the messages a change owes (see mail/outbox.ts); nothing when no notifier is configured. */

@@ -1,15 +1,19 @@
 /**
- * The write lane of one occurrence: how the usual RSVP (one session) is stored in one round trip.
+ * The write lanes: how the usual RSVP (one session) is stored, many at a time, in one round trip.
  *
  * Each instance keeps, per occurrence, the seats as the database last told it. RSVPs for the occurrence queue
- * in its lane; the lane takes the waiting ones as a batch, decides each in turn on that state (core's `admit`,
- * through the caller's `prepare`, each seeing the seats the ones before it took), and sends the batch in one
- * statement: `mk_rsvp_batch` (migration 0004) takes the occurrence's advisory lock — the same one the
+ * in its lane; a statement takes the waiting ones as a batch, decides each in turn on that state (core's
+ * `admit`, through the caller's `prepare`, each seeing the seats the ones before it took), and writes the batch
+ * with `mk_rsvp_lanes` (migration 0005). It takes the occurrence's advisory lock — the same one the
  * transactional path takes — checks that the seats are still exactly the state the batch was decided on, and
- * only then writes. When they are not (another instance, a cancellation, a staff action), nothing is
- * written and the batch is decided again on the state the database returns. So every decision is made on the
- * seats as they are under the lock, as in one transaction, with one round trip per batch instead of five per
- * RSVP; while a batch is in flight the next one gathers, so a busy occurrence writes many RSVPs per trip.
+ * only then writes. When they are not (another instance, a cancellation, a staff action), nothing of that
+ * occurrence is written and its batch is decided again on the state the database returns. So every decision is
+ * made on the seats as they are under the lock, as in one transaction.
+ *
+ * One statement carries the batches of every occurrence that has RSVPs waiting (locks taken in sorted order),
+ * and a few statements are in flight at once while the next RSVPs gather: under load a statement settles many
+ * RSVPs, whether they go to one occurrence or are spread over a hundred. A statement that fails (a lock not
+ * granted in time, a lost connection) writes nothing, and each of its RSVPs is answered "busy".
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
@@ -78,24 +82,43 @@ export interface LaneItem<A> {
 /** The message for a second RSVP of one person to one session. */
 export const DUPLICATE_MESSAGE = 'You already have an RSVP for this session. Use the link in your confirmation to see or change it.';
 
-/** At most this many RSVPs per statement. */
+/** At most this many RSVPs of one occurrence per statement. */
 const MAX_BATCH = 64;
-/** A batch decided again this many times (the seats kept changing under it) is answered "busy". */
+/** At most this many RSVPs in one statement, over all its occurrences. */
+const MAX_STATEMENT = 256;
+/** An RSVP decided again this many times (the seats kept changing under it) is answered "busy". */
 const MAX_ROUNDS = 50;
 
 interface Waiting {
   item: LaneItem<unknown>;
   resolve(answer: unknown): void;
   reject(error: unknown): void;
+  /** How many times it was decided and not settled. */
+  rounds: number;
 }
 
 interface Lane {
+  /** The occurrence's advisory lock key. */
+  key: string;
   workshopId: string;
   occurrenceId: string;
   /** The seats as the database last described them (its own text, compared as is); undefined: not known. */
   state: string | undefined;
   waiting: Waiting[];
-  running: boolean;
+  /** Its batch is in a statement now (each occurrence has at most one statement in flight). */
+  flying: boolean;
+}
+
+/** One occurrence's part of a statement: its batch and what was decided for it. */
+interface Group {
+  lane: Lane;
+  batch: Waiting[];
+  decided: Decided[];
+}
+
+interface Decided {
+  prepared?: Prepared<unknown>;
+  refusal?: unknown;
 }
 
 interface BatchReply {
@@ -105,14 +128,26 @@ interface BatchReply {
   constraint?: string;
 }
 
+/**
+ * The write lanes of every occurrence, and the statements that carry them: at most `flights` statements at
+ * once, each taking the waiting RSVPs of every occurrence not already in flight. While statements are out,
+ * RSVPs gather, so under load one statement settles many occurrences' batches (one commit, one round trip),
+ * however the load is spread.
+ */
 export class WriteLanes {
   readonly #db: Db;
   readonly #lockTimeoutMs: number;
+  readonly #flightsAllowed: number;
   readonly #lanes = new Map<string, Lane>();
+  /** Lanes with RSVPs waiting and no statement in flight, oldest first. */
+  readonly #ready = new Set<Lane>();
+  #flights = 0;
+  #scheduled = false;
 
-  constructor(db: Db, lockTimeoutMs = 5_000) {
+  constructor(db: Db, options: { lockTimeoutMs?: number | undefined; flights?: number | undefined } = {}) {
     this.#db = db;
-    this.#lockTimeoutMs = Math.max(1, Math.round(lockTimeoutMs));
+    this.#lockTimeoutMs = Math.max(1, Math.round(options.lockTimeoutMs ?? 5_000));
+    this.#flightsAllowed = Math.max(1, Math.floor(options.flights ?? 4));
   }
 
   /** Queues an RSVP for one occurrence; resolves with its answer once written, or rejects with its refusal. */
@@ -120,73 +155,119 @@ export class WriteLanes {
     const key = occurrenceLock(workshopId, occurrenceId);
     let lane = this.#lanes.get(key);
     if (lane === undefined) {
-      lane = { workshopId, occurrenceId, state: undefined, waiting: [], running: false };
+      lane = { key, workshopId, occurrenceId, state: undefined, waiting: [], flying: false };
       this.#lanes.set(key, lane);
     }
-    const queued = new Promise<A>((resolve, reject) => lane.waiting.push({ item, resolve, reject }));
-    if (!lane.running) void this.#run(lane);
+    const queued = new Promise<A>((resolve, reject) => lane.waiting.push({ item, resolve, reject, rounds: 0 }));
+    if (!lane.flying) this.#ready.add(lane);
+    this.#schedule();
     return queued;
   }
 
-  async #run(lane: Lane): Promise<void> {
-    lane.running = true;
+  /**
+   * Starts statements once the requests already received have been read (after this turn's I/O), so the RSVPs
+   * that arrived together go together, also where the database runs in this thread (PGlite) and every statement
+   * holds the event loop until it is done.
+   */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#launch();
+    });
+  }
+
+  #launch(): void {
+    while (this.#flights < this.#flightsAllowed && this.#ready.size > 0) void this.#fly(this.#take());
+  }
+
+  /** The next statement's groups: ready lanes, oldest first, up to MAX_STATEMENT RSVPs; marked in flight. */
+  #take(): Group[] {
+    const groups: Group[] = [];
+    let room = MAX_STATEMENT;
+    for (const lane of this.#ready) {
+      if (room === 0) break;
+      this.#ready.delete(lane);
+      lane.flying = true;
+      const batch = lane.waiting.splice(0, Math.min(MAX_BATCH, room));
+      room -= batch.length;
+      const seats = lane.state === undefined ? undefined : parseSeats(lane.occurrenceId, lane.state);
+      // Seats not known yet: the statement only reads them, and the batch is decided on what it returns.
+      groups.push({ lane, batch, decided: seats === undefined ? [] : batch.map((w) => decide(w.item, seats)) });
+    }
+    // Every taker of several locks takes them in this order (see lockAll), so two statements never deadlock.
+    return groups.sort((a, b) => (a.lane.key < b.lane.key ? -1 : a.lane.key > b.lane.key ? 1 : 0));
+  }
+
+  async #fly(groups: Group[]): Promise<void> {
+    this.#flights++;
     try {
-      while (lane.waiting.length > 0) {
-        const batch = lane.waiting.splice(0, MAX_BATCH);
-        try {
-          await this.#write(lane, batch);
-        } catch (error) {
-          // The statement failed (a lock not granted in time, the connection lost): nothing of it was written.
-          lane.state = undefined;
-          const answer = whenBusy(error);
-          for (const w of batch) w.reject(answer);
-        }
+      const replies = await this.#send(groups);
+      groups.forEach((group, i) => settle(group, replies[i]!));
+    } catch (error) {
+      // The statement failed (a lock not granted in time, the connection lost): nothing of it was written.
+      const answer = whenBusy(error);
+      for (const { lane, batch } of groups) {
+        lane.state = undefined;
+        for (const w of batch) w.reject(answer);
+        batch.length = 0;
       }
     } finally {
-      lane.running = false;
+      for (const { lane, batch } of groups) {
+        // What was not settled goes first in the lane, to be decided again on the state the statement returned.
+        const again = batch.filter((w) => {
+          if (++w.rounds < MAX_ROUNDS) return true;
+          w.reject(busyError());
+          return false;
+        });
+        lane.waiting.unshift(...again);
+        lane.flying = false;
+        if (lane.waiting.length > 0) this.#ready.add(lane);
+      }
+      this.#flights--;
+      this.#schedule();
     }
   }
 
-  /** Settles every RSVP of `batch` (removing them from it as they are answered). */
-  async #write(lane: Lane, batch: Waiting[]): Promise<void> {
-    for (let round = 0; batch.length > 0; round++) {
-      if (round === MAX_ROUNDS) throw busyError();
-      const seats = lane.state === undefined ? undefined : parseSeats(lane.occurrenceId, lane.state);
-      const decided = seats === undefined ? [] : batch.map((w) => decide(w.item, seats));
-      const reply = await this.#send(lane, decided.map((d, i) => ({ person: batch[i]!.item.person, ...(d.prepared ? d.prepared.rows : {}) })));
-      lane.state = reply.state;
-      if (reply.written === undefined) {
-        // Not written: the seats had changed (decide again on the state returned), or some people already hold a place.
-        const held = new Set(reply.held ?? []);
-        for (let i = batch.length - 1; i >= 0; i--) {
-          if (held.has(batch[i]!.item.person)) batch.splice(i, 1)[0]!.reject(new ApiError('duplicate', DUPLICATE_MESSAGE));
-        }
-        continue;
-      }
-      const settled = batch.splice(0, reply.written);
-      settled.forEach((w, i) => {
-        const { prepared, refusal } = decided[i]!;
-        if (prepared) w.resolve(prepared.answer);
-        else w.reject(refusal);
-      });
-      if (reply.constraint !== undefined) {
-        // This RSVP broke a unique constraint (its Idempotency-Key, or the same person twice in one batch); the
-        // ones after it were decided on seats it would have taken, so they are decided again.
-        batch.shift()!.reject(Object.assign(new Error(`unique constraint ${reply.constraint}`), { code: '23505', constraint: reply.constraint }));
-      }
-    }
-  }
-
-  async #send(lane: Lane, items: unknown[]): Promise<BatchReply> {
-    const result: unknown = await this.#db.execute(
-      sql`select mk_rsvp_batch(${`${this.#lockTimeoutMs}ms`}, ${occurrenceLock(lane.workshopId, lane.occurrenceId)}, ${lane.workshopId}, ${lane.occurrenceId}, ${lane.state ?? null}, ${JSON.stringify(items)}::jsonb) as reply`,
-    );
+  async #send(groups: Group[]): Promise<BatchReply[]> {
+    const payload = groups.map(({ lane, batch, decided }) => ({
+      lock: lane.key,
+      workshop: lane.workshopId,
+      occurrence: lane.occurrenceId,
+      expected: lane.state ?? null,
+      items: decided.map((d, i) => ({ person: batch[i]!.item.person, ...(d.prepared ? d.prepared.rows : {}) })),
+    }));
+    const result: unknown = await this.#db.execute(sql`select mk_rsvp_lanes(${`${this.#lockTimeoutMs}ms`}, ${JSON.stringify(payload)}::jsonb) as reply`);
     const reply = (result as { rows: { reply: unknown }[] }).rows[0]!.reply;
-    return (typeof reply === 'string' ? JSON.parse(reply) : reply) as BatchReply;
+    return (typeof reply === 'string' ? JSON.parse(reply) : reply) as BatchReply[];
   }
 }
 
-function decide(item: LaneItem<unknown>, seats: Seats): { prepared?: Prepared<unknown>; refusal?: unknown } {
+/** Settles what `reply` settles of one group, removing those RSVPs from its batch. */
+function settle({ lane, batch, decided }: Group, reply: BatchReply): void {
+  lane.state = reply.state;
+  if (reply.written === undefined) {
+    // Not written: the seats had changed (decided again on the state returned), or some people already hold a place.
+    const held = new Set(reply.held ?? []);
+    for (let i = batch.length - 1; i >= 0; i--) {
+      if (held.has(batch[i]!.item.person)) batch.splice(i, 1)[0]!.reject(new ApiError('duplicate', DUPLICATE_MESSAGE));
+    }
+    return;
+  }
+  batch.splice(0, reply.written).forEach((w, i) => {
+    const { prepared, refusal } = decided[i]!;
+    if (prepared) w.resolve(prepared.answer);
+    else w.reject(refusal);
+  });
+  if (reply.constraint !== undefined) {
+    // This RSVP broke a unique constraint (its Idempotency-Key, or the same person twice in one batch); the
+    // ones after it were decided on seats it would have taken, so they are decided again.
+    batch.shift()!.reject(Object.assign(new Error(`unique constraint ${reply.constraint}`), { code: '23505', constraint: reply.constraint }));
+  }
+}
+
+function decide(item: LaneItem<unknown>, seats: Seats): Decided {
   try {
     const prepared = item.prepare(seats);
     applyRows(seats, prepared.rows);
