@@ -98,7 +98,7 @@ export async function createServer(options: ServerOptions): Promise<MentorkitSer
   const mailOptions = options.mail === false ? {} : (options.mail ?? {});
   const mail = new MailDelivery({ ...mailOptions, db: database.db, clock });
   const notifier = options.mail === false ? undefined : new Notifier({ catalogs, from: mailOptions.from, publicUrl: options.publicUrl, delivers: mail.enabled });
-  const rsvps = new RsvpService({ db: database.db, catalogs, clock, minFillMs: options.minFillMs, lockTimeoutMs: options.lockTimeoutMs, writeFlights: database.kind === 'pglite' ? 1 : undefined, retentionDays: options.retentionDays, notifier });
+  const rsvps = new RsvpService({ db: database.db, catalogs, clock, minFillMs: options.minFillMs, lockTimeoutMs: options.lockTimeoutMs, writeFlights: database.statementsInFlight, retentionDays: options.retentionDays, notifier });
   const auth = options.auth === undefined ? undefined : new StaffAuth(options.auth, { db: database.db, clock, logger, publicUrl: options.publicUrl });
   const services: Services = { database, catalogs, rsvps, clock, logger, publicUrl: options.publicUrl, auth };
 

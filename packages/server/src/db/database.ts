@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -15,6 +15,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { lockDataDir, type FolderLock } from './folder-lock.js';
+import { PgliteThread } from './pglite-thread.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction; the same query API as {@link Db}. */
@@ -23,6 +24,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /**
+   * How many statements are worth having in flight at once: PGlite runs one at a time (in its own thread; more
+   * only queue there), PostgreSQL runs them side by side on the pool's connections.
+   */
+  statementsInFlight: number;
   /** Where the data lives, for logs: the folder, or the server without credentials. */
   describe: string;
   close(): Promise<void>;
@@ -51,25 +57,27 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let lock: FolderLock | undefined;
-  let client: PGlite;
-  if (dataDir === undefined) client = await PGlite.create();
+  let client: PgliteThread;
+  if (dataDir === undefined) client = await PgliteThread.start(undefined);
   else {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     lock = lockDataDir(dir);
     try {
-      client = await PGlite.create(dir);
+      client = await PgliteThread.start(dir);
     } catch (error) {
       lock.release();
       throw error;
     }
   }
   try {
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    // drizzle's PGlite driver uses only query and transaction, which the thread's client answers as PGlite does.
+    const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       kind: 'pglite',
       db,
+      statementsInFlight: 1,
       describe: dataDir === undefined ? 'PGlite (in memory)' : `PGlite in ${resolve(dataDir)}`,
       async close() {
         await client.close();
@@ -101,6 +109,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
+    statementsInFlight: Math.min(4, poolSize),
     describe: `PostgreSQL at ${redact(url)}`,
     async close() {
       await pool.end();

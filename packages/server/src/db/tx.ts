@@ -33,11 +33,16 @@ export const busyError = () => new ApiError('busy', 'The RSVP service is busy wi
 const LOCK_TIMEOUT = Symbol('lock timeout');
 
 /**
+ * The one order in which every taker of several advisory locks takes them (by key), so two never deadlock.
+ */
+export const lockOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
  * Takes the transaction-scoped advisory locks of `keys`, in sorted order, once each, in one statement that
  * also sets the transaction's lock timeout (every wait of ours is for one of these locks).
  */
 export async function lockAll(tx: Tx, keys: Iterable<string>): Promise<void> {
-  const sorted = [...new Set(keys)].sort();
+  const sorted = [...new Set(keys)].sort(lockOrder);
   const timeout = (tx as Tx & { [LOCK_TIMEOUT]?: number })[LOCK_TIMEOUT] ?? 5_000;
   // Select-list expressions run left to right: the timeout first, then the locks in order.
   await tx.execute(sql`select set_config('lock_timeout', ${`${timeout}ms`}, true)${sql.join(sorted.map((key) => sql`, pg_advisory_xact_lock(hashtextextended(${key}, 0))`), sql``)}`);

@@ -17,7 +17,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { busyError, occurrenceLock, whenBusy } from '../db/tx.js';
+import { busyError, lockOrder, occurrenceLock, whenBusy } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 
 /** One session's seats as an RSVP decision reads them. */
@@ -166,8 +166,7 @@ export class WriteLanes {
 
   /**
    * Starts statements once the requests already received have been read (after this turn's I/O), so the RSVPs
-   * that arrived together go together, also where the database runs in this thread (PGlite) and every statement
-   * holds the event loop until it is done.
+   * that arrived together go together.
    */
   #schedule(): void {
     if (this.#scheduled) return;
@@ -196,8 +195,7 @@ export class WriteLanes {
       // Seats not known yet: the statement only reads them, and the batch is decided on what it returns.
       groups.push({ lane, batch, decided: seats === undefined ? [] : batch.map((w) => decide(w.item, seats)) });
     }
-    // Every taker of several locks takes them in this order (see lockAll), so two statements never deadlock.
-    return groups.sort((a, b) => (a.lane.key < b.lane.key ? -1 : a.lane.key > b.lane.key ? 1 : 0));
+    return groups.sort((a, b) => lockOrder(a.lane.key, b.lane.key));
   }
 
   async #fly(groups: Group[]): Promise<void> {
