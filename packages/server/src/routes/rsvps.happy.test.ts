@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type MentorkitServer } from '../app.js';
 import { silentLogger } from '../http/logger.js';
@@ -40,6 +41,14 @@ describe('POST /rsvps', () => {
     const again = await post(body, key);
     expect(again.status).toBe(first.status);
     expect(again.body).toEqual(first.body);
+    // What the database keeps for the replay names neither the key nor the manage link's token.
+    const token = String(first.body.manageUrl).split('#')[1]!;
+    const result: unknown = await server.services.database.db.execute(sql`select key, response::text as response from idempotency_keys`);
+    const stored = result as { rows: { key: string; response: string }[] };
+    const dump = JSON.stringify(stored.rows);
+    expect(stored.rows.length).toBeGreaterThan(0);
+    expect(dump).not.toContain(key);
+    expect(dump).not.toContain(token);
     const other = await post(rsvpBody(), key);
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ error: { code: 'idempotency-mismatch' } });

@@ -35,6 +35,7 @@ import { durationMs } from './duration.js';
 import { waitlistPosition } from './position.js';
 import type { Notifier, OutboxRow, QueueEvent } from '../mail/outbox.js';
 import { sha256Hex } from '../hash.js';
+import { openAnswer, replayKey, sealAnswer } from './replay.js';
 import { addSeatGroup, DUPLICATE_MESSAGE, emptySessionSeats, WriteLanes, type Prepared, type RsvpRows, type SeatGroup, type Seats, type SessionSeats } from './write-lane.js';
 
 export interface RsvpServiceOptions {
@@ -44,7 +45,7 @@ export interface RsvpServiceOptions {
   /** A form sent faster than this is taken as automated (default 2,000 ms; 0 turns the check off). */
   minFillMs?: number | undefined;
   lockTimeoutMs?: number | undefined;
-  /** How many RSVP statements may be in flight at once (see write-lane.ts); default 4 (the server uses 1 on PGlite, which runs one statement at a time in this thread). */
+  /** How many RSVP statements may be in flight at once (see write-lane.ts); default 4 (the server passes its database's `statementsInFlight`). */
   writeFlights?: number | undefined;
   /** Personal data is erased this many days after a person's last session ended (default 180). */
   retentionDays?: number | undefined;
@@ -113,6 +114,8 @@ interface ActiveRow {
 }
 
 const ACTIVE = [...ACTIVE_STATUSES];
+/** How long the answer to an Idempotency-Key is kept for replays. */
+const REPLAY_DAYS = 30;
 
 /** Everything known of an RSVP before its seats are read: what {@link RsvpService.prototype.register} decides it on. */
 interface RsvpDecision {
@@ -388,7 +391,7 @@ export class RsvpService {
         created_at: m.createdAt.toISOString(),
       })),
       // A key used twice at once: the primary key lets one in; the other is answered as a replay.
-      idempotency: { key: d.idempotencyKey, request_hash: d.requestHash, response: answer, created_at: now.toISOString() },
+      idempotency: { key: replayKey(d.idempotencyKey), request_hash: d.requestHash, response: sealAnswer(answer, d.idempotencyKey), created_at: now.toISOString() },
     };
     return { rows, answer };
   }
@@ -433,12 +436,12 @@ export class RsvpService {
   }
 
   async #replay(key: string, requestHash: string, tx: Db | Tx = this.#db): Promise<RsvpCreated | undefined> {
-    const [stored] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    const [stored] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, replayKey(key)));
     if (stored === undefined) return undefined;
     if (stored.requestHash !== requestHash) {
       throw new ApiError('idempotency-mismatch', 'This Idempotency-Key was already used for a different RSVP. Send a new key with a new RSVP.', { issues: [{ path: 'header.idempotency-key', message: 'reused with another body' }] });
     }
-    return stored.response as RsvpCreated;
+    return openAnswer(stored.response, key) as RsvpCreated;
   }
 
   /** The occurrences one RSVP covers: the one asked for, or for a series every session still open to the person. */
@@ -831,9 +834,11 @@ export class RsvpService {
     return expired;
   }
 
-  /** Erases personal data of RSVPs whose last session ended more than the retention period ago. */
+  /** Erases personal data of RSVPs whose last session ended more than the retention period ago, and answers kept for replays past REPLAY_DAYS. */
   async purgeExpired(actor = 'system'): Promise<number> {
     const now = this.#clock();
+    // Answers kept for replays are for a client's retries, not for ever.
+    await this.#db.delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, new Date(now.getTime() - REPLAY_DAYS * 86_400_000)));
     const cutoff = new Date(now.getTime() - this.#retentionDays * 86_400_000);
     const due = await this.#db
       .select({ id: submissions.id })

@@ -4,7 +4,7 @@
  * Each instance keeps, per occurrence, the seats as the database last told it. RSVPs for the occurrence queue
  * in its lane; a statement takes the waiting ones as a batch, decides each in turn on that state (core's
  * `admit`, through the caller's `prepare`, each seeing the seats the ones before it took), and writes the batch
- * with `mk_rsvp_lanes` (migration 0005). It takes the occurrence's advisory lock — the same one the
+ * with `mk_rsvp_lanes` (migrations 0005, 0006). It takes the occurrence's advisory lock — the same one the
  * transactional path takes — checks that the seats are still exactly the state the batch was decided on, and
  * only then writes. When they are not (another instance, a cancellation, a staff action), nothing of that
  * occurrence is written and its batch is decided again on the state the database returns. So every decision is
