@@ -192,6 +192,11 @@ describe('the server against core’s pure functions', () => {
           await run(m);
           expect(await actual()).toEqual(expected(m));
         }
+        // The seats the write lanes read (kept by a trigger, migration 0007) are the registrations' own count.
+        const counted = (db: typeof h.server.services.database.db, query: ReturnType<typeof sql>) => db.execute(query).then((r: unknown) => (r as { rows: unknown[] }).rows);
+        expect(await counted(db, sql`select workshop_id, occurrence_id, status, tier_index, reserved, n from seat_counts where n > 0 order by 1, 2, 3, 4, 5`)).toEqual(
+          await counted(db, sql`select workshop_id, occurrence_id, status, tier_index, code = 'confirmed-reserved' as reserved, count(*)::int as n from registrations where status in ('requested', 'confirmed', 'waitlisted', 'offered') group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+        );
       }),
       { numRuns: Number(process.env.MODEL_RUNS ?? 60) },
     );
