@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { allocate, type AllocateInput } from '@mentorkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations } from '../db/schema.js';
+import { count } from 'drizzle-orm';
+import { allocations, idempotencyKeys } from '../db/schema.js';
 import { catalogYaml, FIRST, rsvpBody } from '../../test/fixtures.js';
 import { startHarness, type Harness } from '../../test/harness.js';
 
@@ -16,6 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.server.close());
 
+const keptAnswers = async () => (await h.server.services.database.db.select({ n: count() }).from(idempotencyKeys))[0]!.n;
 const rows = async (query = '') => (await h.admin(`/admin/registrations${query}`)).body.registrations as { registrationId: string; status: string; occurrenceId: string; email: string | null; name: string | null; position: number | null; code: string }[];
 
 describe('a series', () => {
@@ -157,10 +159,13 @@ describe('personal data', () => {
 
     const before = (await rows()).filter((r) => r.email !== null).length;
     expect(before).toBeGreaterThan(0);
+    expect(await keptAnswers()).toBeGreaterThan(0);
     h.clock.set(new Date('2026-04-01T00:00:00Z'));
     expect((await h.server.runDueWork()).purged).toBe(0);
     h.clock.set(new Date('2026-10-15T00:00:00Z')); // more than 180 days after the last session (30 March)
     expect((await h.server.runDueWork()).purged).toBeGreaterThan(0);
     expect((await rows()).filter((r) => r.email !== null || r.name !== null)).toEqual([]);
+    // The answers kept for replays (30 days) are gone too.
+    expect(await keptAnswers()).toBe(0);
   });
 });
