@@ -77,6 +77,9 @@ describe('messages', () => {
     const [m] = smtp.messages as [Caught];
     const [row] = await h.server.services.database.db.select().from(outbox).where(eq(outbox.kind, 'confirmed'));
     expect(m.messageId).toBe(row!.messageId);
+    // Once sent, the row keeps no bodies: neither the person's name nor the manage link's token.
+    expect(row).toMatchObject({ status: 'sent', text: '', html: '', ics: null, icsMethod: 'REQUEST' });
+    expect(JSON.stringify(row)).not.toContain(String(created.body.manageUrl).split('#')[1]);
     expect(m.parsed.from?.text).toContain('mentoring@example.edu');
     expect(m.to).toContain(body.person.email);
     expect(m.parsed.subject).toBe('Confirmed: Aligning Expectations · Mentoring Up');

@@ -2,7 +2,8 @@
  * The transactional outbox. `Notifier.queue` is called inside the transaction that changes a registration
  * and writes the message that change owes (rendered then, with its Message-ID fixed then): if the change
  * rolls back, so does the message; if it commits, the message is owed for good. `MailDelivery` sends due rows
- * over SMTP: any number of instances may run it, each claiming rows with `FOR UPDATE SKIP LOCKED` and a lease.
+ * over SMTP: any number of instances may run it, each claiming rows with `FOR UPDATE SKIP LOCKED` and a lease;
+ * a sent row keeps no bodies.
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
@@ -372,7 +373,12 @@ export class MailDelivery {
         }),
       );
       if (sentIds.length > 0) {
-        await this.#db.update(outbox).set({ status: 'sent', sentAt: this.#clock(), leaseUntil: null, lastError: null }).where(and(inArray(outbox.id, sentIds), eq(outbox.status, 'sending')));
+        // A sent message's bodies are not needed again, and hold the person's name and, in a confirmation, the
+        // manage link with its token: the row keeps who was written to, what kind, when and the Message-ID.
+        await this.#db
+          .update(outbox)
+          .set({ status: 'sent', sentAt: this.#clock(), leaseUntil: null, lastError: null, text: '', html: '', ics: null })
+          .where(and(inArray(outbox.id, sentIds), eq(outbox.status, 'sending')));
       }
       for (const o of outcomes) result[o]++;
       if (outcomes.every((o) => o !== 'sent')) break;
