@@ -275,7 +275,10 @@ function dayMatcher(rule: RecurrenceRule, parts: EffectiveParts): (w: CalendarWa
       const week = Math.floor((anchorYearDay - 1) / 7) + 1;
       const jan1 = weekdayOf(floatingFromParts(weekYear, 1, 1));
       const weeks = jan1 === anchorWeekday || (isLeap(weekYear) && (jan1 + 1) % 7 === anchorWeekday) ? 53 : 52;
-      if (!weekNos.has(week) && !weekNos.has(week - weeks - 1)) return false;
+      // As rrule (and dateutil) expand a year: its own weeks by number from either end; the days of next year's
+      // week 1 only for a literal 1; the days of last year's last week only for that week's number or -1.
+      const ok = weekYear === w.year ? weekNos.has(week) || weekNos.has(week - weeks - 1) : weekYear > w.year ? weekNos.has(1) : weekNos.has(week) || weekNos.has(-1);
+      if (!ok) return false;
     }
     return true;
   };
