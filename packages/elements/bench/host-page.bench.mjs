@@ -1,6 +1,6 @@
 // @mentorkit/elements on host pages: layout shift (CLS) of the seed pages while their widgets load, with
-// and without the no-JS fallback inside the tags, and requests per feed per page (several widgets on one
-// feed). The pages are the demo's (apps/demo/site), their feeds and fallbacks built here with the CLI, the
+// and without the no-JS fallback inside the tags (and without it, with the page holding space in its CSS as
+// docs/embedding.md shows), and requests per feed per page (several widgets on one feed). The pages are the demo's (apps/demo/site), their feeds and fallbacks built here with the CLI, the
 // widgets from this package's dist/cdn after a delay (as from a CDN), and every feed answered after a
 // longer one, as a slow feed would be. A page that shifts has its shifting elements printed (what moved, from
 // where to where), the cause to look for. `BENCH_QUICK=1` measures the pages once, without fallback only (the
@@ -36,10 +36,22 @@ function buildFeeds(out) {
   }
 }
 
-/** A demo page with its fallbacks filled in, or left out. */
-function pageHtml(page, feeds, withFallback) {
-  const html = readFileSync(join(demo, 'site', page), 'utf8');
-  return html.replace(/<!-- fallback:([\w-]+)\/([\w/-]+) -->/g, (_, feed, widget) => (withFallback ? readFileSync(join(feeds, feed, 'fallback', `${widget}.html`), 'utf8') : ''));
+/**
+ * The page's own CSS of the third variant: no fallback content, but space held for each widget as
+ * docs/embedding.md shows ("Layout while widgets load"), a viewport's height, also before the script loads.
+ */
+const RESERVE_CSS = `<style>
+:where(mk-workshop-list, mk-resource-list, mk-curriculum, mk-program, mk-rsvp-form) { --mk-reserve-height: 100vh; }
+:where(mk-workshop-list, mk-resource-list, mk-curriculum, mk-program, mk-rsvp-form):not(:defined):empty { display: block; min-height: var(--mk-reserve-height); }
+</style>`;
+
+/** How a page is served: with its fallbacks, without them, or without them but holding space in its CSS. */
+const VARIANTS = { fallback: 'with fallback', none: 'without fallback', reserve: 'without fallback, space held by the page' };
+
+/** A demo page in one of the VARIANTS. */
+function pageHtml(page, feeds, variant) {
+  const html = readFileSync(join(demo, 'site', page), 'utf8').replace('</head>', variant === 'reserve' ? `${RESERVE_CSS}\n</head>` : '</head>');
+  return html.replace(/<!-- fallback:([\w-]+)\/([\w/-]+) -->/g, (_, feed, widget) => (variant === 'fallback' ? readFileSync(join(feeds, feed, 'fallback', `${widget}.html`), 'utf8') : ''));
 }
 
 export default async function bench() {
@@ -47,7 +59,7 @@ export default async function bench() {
   if (!existsSync(cli)) throw new Error(`no ${cli}: run \`pnpm --filter @mentorkit/cli build\` first`);
   const feeds = mkdtempSync(join(tmpdir(), 'mk-host-feeds-'));
   buildFeeds(feeds);
-  let withFallback = true;
+  let variant = 'fallback';
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = normalize(decodeURIComponent(url.pathname));
@@ -58,7 +70,7 @@ export default async function bench() {
     if (path.startsWith('/cdn/')) return send(join(cdn, path.slice(5)), SCRIPT_DELAY_MS);
     if (path.startsWith('/feeds/')) return send(join(feeds, path.slice(7)), path.endsWith('.json') ? FEED_DELAY_MS : 0);
     const page = path.slice(1) || 'index.html';
-    if (PAGES.includes(page)) return res.writeHead(200, { 'Content-Type': 'text/html' }).end(pageHtml(page, feeds, withFallback));
+    if (PAGES.includes(page)) return res.writeHead(200, { 'Content-Type': 'text/html' }).end(pageHtml(page, feeds, variant));
     return send(join(demo, 'site', page));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -67,8 +79,9 @@ export default async function bench() {
   const rows = [];
   try {
     const quick = Boolean(process.env.BENCH_QUICK);
-    for (const fallback of quick ? [false] : [true, false]) {
-      withFallback = fallback;
+    for (const served of quick ? ['none'] : ['fallback', 'none', 'reserve']) {
+      variant = served;
+      const label = VARIANTS[served];
       let worst = 0;
       let requestsWorst = 0;
       for (const page of PAGES) {
@@ -120,14 +133,14 @@ export default async function bench() {
           });
         await tab.waitForTimeout(500);
         const cls = await tab.evaluate(() => window.__cls);
-        if (cls > 0) console.log(`  ${page} ${fallback ? 'with' : 'without'} fallback shifts:\n${(await tab.evaluate(() => window.__shifts)).map((s) => `    ${s}`).join('\n')}`);
+        if (cls > 0) console.log(`  ${page} ${label} shifts:\n${(await tab.evaluate(() => window.__shifts)).map((s) => `    ${s}`).join('\n')}`);
         worst = Math.max(worst, cls);
         requestsWorst = Math.max(requestsWorst, ...perFeed.values());
-        rows.push(row(`CLS while the widgets load, ${page} ${fallback ? 'with' : 'without'} fallback`, cls, 'score', null, '0'));
+        rows.push(row(`CLS while the widgets load, ${page} ${label}`, cls, 'score', null, '0'));
         await context.close();
       }
-      rows.push(row(`CLS, worst seed page ${fallback ? 'with' : 'without'} fallback`, worst, 'score', null, '0'));
-      rows.push(row(`requests per feed per page, worst seed page ${fallback ? 'with' : 'without'} fallback`, requestsWorst, 'requests', null, '1'));
+      rows.push(row(`CLS, worst seed page ${label}`, worst, 'score', null, '0'));
+      rows.push(row(`requests per feed per page, worst seed page ${label}`, requestsWorst, 'requests', null, '1'));
     }
   } finally {
     await browser.close();
