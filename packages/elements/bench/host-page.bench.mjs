@@ -1,6 +1,7 @@
 // @mentorkit/elements on host pages: layout shift (CLS) of the seed pages while their widgets load, with
 // and without the no-JS fallback inside the tags (and without it, with the page holding space in its CSS as
-// docs/embedding.md shows), and requests per feed per page (several widgets on one feed). The pages are the demo's (apps/demo/site), their feeds and fallbacks built here with the CLI, the
+// docs/embedding.md shows), and requests per feed per page (several widgets on one feed). The pages are the
+// demo's (apps/demo/site), their feeds and fallbacks built here with the CLI, the
 // widgets from this package's dist/cdn after a delay (as from a CDN), and every feed answered after a
 // longer one, as a slow feed would be. A page that shifts has its shifting elements printed (what moved, from
 // where to where), the cause to look for. `BENCH_QUICK=1` measures the pages once, without fallback only (the

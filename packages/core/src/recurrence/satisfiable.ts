@@ -277,8 +277,9 @@ function dayMatcher(rule: RecurrenceRule, parts: EffectiveParts): (w: CalendarWa
       const weeks = jan1 === anchorWeekday || (isLeap(weekYear) && (jan1 + 1) % 7 === anchorWeekday) ? 53 : 52;
       // As rrule (and dateutil) expand a year: its own weeks by number from either end; the days of next year's
       // week 1 only for a literal 1; the days of last year's last week only for that week's number or -1.
-      const ok = weekYear === w.year ? weekNos.has(week) || weekNos.has(week - weeks - 1) : weekYear > w.year ? weekNos.has(1) : weekNos.has(week) || weekNos.has(-1);
-      if (!ok) return false;
+      const fromEnd = weekYear === w.year ? week - weeks - 1 : weekYear < w.year ? -1 : undefined;
+      const number = weekYear > w.year ? 1 : week;
+      if (!weekNos.has(number) && (fromEnd === undefined || !weekNos.has(fromEnd))) return false;
     }
     return true;
   };

@@ -56,19 +56,18 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const dir = dataDir === undefined ? undefined : resolve(dataDir);
   let lock: FolderLock | undefined;
-  let client: PgliteThread;
-  if (dataDir === undefined) client = await PgliteThread.start(undefined);
-  else {
-    const dir = resolve(dataDir);
+  if (dir !== undefined) {
     mkdirSync(dir, { recursive: true });
     lock = lockDataDir(dir);
-    try {
-      client = await PgliteThread.start(dir);
-    } catch (error) {
-      lock.release();
-      throw error;
-    }
+  }
+  let client: PgliteThread;
+  try {
+    client = await PgliteThread.start(dir);
+  } catch (error) {
+    lock?.release();
+    throw error;
   }
   try {
     // drizzle's PGlite driver uses only query and transaction, which the thread's client answers as PGlite does.
@@ -78,7 +77,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       kind: 'pglite',
       db,
       statementsInFlight: 1,
-      describe: dataDir === undefined ? 'PGlite (in memory)' : `PGlite in ${resolve(dataDir)}`,
+      describe: dir === undefined ? 'PGlite (in memory)' : `PGlite in ${dir}`,
       async close() {
         await client.close();
         lock?.release();

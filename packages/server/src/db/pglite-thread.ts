@@ -66,6 +66,8 @@ export class PgliteThread implements ThreadClient {
   #nextId = 1;
   /** Set once the worker is gone: every later call fails with it. */
   #gone: Error | undefined;
+  /** Statements outside a transaction. */
+  readonly #outside: ThreadClient = this.#client(undefined);
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -119,11 +121,11 @@ export class PgliteThread implements ThreadClient {
   }
 
   query<T = unknown>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return this.#client(undefined).query<T>(sql, params, options);
+    return this.#outside.query<T>(sql, params, options);
   }
 
   exec(sql: string): Promise<Results[]> {
-    return this.#client(undefined).exec(sql);
+    return this.#outside.exec(sql);
   }
 
   /** Runs `run` in one transaction: committed when it resolves, rolled back when it throws. */
