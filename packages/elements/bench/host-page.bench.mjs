@@ -1,11 +1,13 @@
 // @mentorkit/elements on host pages: layout shift (CLS) of the seed pages while their widgets load, with
-// and without the no-JS fallback inside the tags (and without it, with the page holding space in its CSS as
-// docs/embedding.md shows), and requests per feed per page (several widgets on one feed). The pages are the
-// demo's (apps/demo/site), their feeds and fallbacks built here with the CLI, the
-// widgets from this package's dist/cdn after a delay (as from a CDN), and every feed answered after a
+// and without the no-JS fallback inside the tags (and without it, also without the mentorkit.css the pages
+// link, which holds each widget's space before the script has loaded), and requests per feed per page
+// (several widgets on one feed). The pages are the demo's (apps/demo/site), their feeds and fallbacks built
+// here with the CLI, the widgets from this package's dist/cdn after a delay (as from a CDN; mentorkit.css,
+// render-blocking like the site's own stylesheet, is served as that is), and every feed answered after a
 // longer one, as a slow feed would be. A page that shifts has its shifting elements printed (what moved, from
-// where to where), the cause to look for. `BENCH_QUICK=1` measures the pages once, without fallback only (the
-// harder case); it can be run alone: `BENCH_QUICK=1 node -e "import('./bench/host-page.bench.mjs').then((m) => m.default()).then(console.table)"`.
+// where to where), the cause to look for. The blank space widgets still hold once loaded (the price of holding
+// space without fallback content) is reported too. `BENCH_QUICK=1` measures the pages once, without fallback
+// only (the harder case); it can be run alone: `BENCH_QUICK=1 node -e "import('./bench/host-page.bench.mjs').then((m) => m.default()).then(console.table)"`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -37,22 +39,36 @@ function buildFeeds(out) {
   }
 }
 
-/**
- * The page's own CSS of the third variant: no fallback content, but space held for each widget as
- * docs/embedding.md shows ("Layout while widgets load"), a viewport's height, also before the script loads.
- */
-const RESERVE_CSS = `<style>
-:where(mk-workshop-list, mk-resource-list, mk-curriculum, mk-program, mk-rsvp-form) { --mk-reserve-height: 100vh; }
-:where(mk-workshop-list, mk-resource-list, mk-curriculum, mk-program, mk-rsvp-form):not(:defined):empty { display: block; min-height: var(--mk-reserve-height); }
-</style>`;
+/** The seed pages link mentorkit.css from beside the bundle. */
+const STYLESHEET = '<link rel="stylesheet" href="cdn/mentorkit.css">';
 
-/** How a page is served: with its fallbacks, without them, or without them but holding space in its CSS. */
-const VARIANTS = { fallback: 'with fallback', none: 'without fallback', reserve: 'without fallback, space held by the page' };
+/** How a page is served: as the demo ships it (with fallbacks), without them, or without them and the stylesheet. */
+const VARIANTS = { fallback: 'with fallback', none: 'without fallback', bare: 'without fallback or mentorkit.css' };
 
 /** A demo page in one of the VARIANTS. */
 function pageHtml(page, feeds, variant) {
-  const html = readFileSync(join(demo, 'site', page), 'utf8').replace('</head>', variant === 'reserve' ? `${RESERVE_CSS}\n</head>` : '</head>');
-  return html.replace(/<!-- fallback:([\w-]+)\/([\w/-]+) -->/g, (_, feed, widget) => (variant === 'fallback' ? readFileSync(join(feeds, feed, 'fallback', `${widget}.html`), 'utf8') : ''));
+  const html = readFileSync(join(demo, 'site', page), 'utf8');
+  if (!html.includes(STYLESHEET)) throw new Error(`${page} does not link mentorkit.css as ${STYLESHEET}`);
+  return html
+    .replace(STYLESHEET, variant === 'bare' ? '' : STYLESHEET)
+    .replace(/<!-- fallback:([\w-]+)\/([\w/-]+) -->/g, (_, feed, widget) => (variant === 'fallback' ? readFileSync(join(feeds, feed, 'fallback', `${widget}.html`), 'utf8') : ''));
+}
+
+/**
+ * Blank space the page's widgets still hold in the viewport once loaded (px): for each widget, what lies in
+ * view between the end of its content (its height without the hold) and the end of the space it holds.
+ */
+function heldInView() {
+  let blank = 0;
+  for (const widget of document.querySelectorAll('mk-workshop-list, mk-resource-list, mk-curriculum, mk-program, mk-rsvp-form')) {
+    const { bottom } = widget.getBoundingClientRect();
+    const before = widget.style.minHeight;
+    widget.style.minHeight = '0px';
+    const end = widget.getBoundingClientRect().bottom;
+    widget.style.minHeight = before;
+    blank += Math.max(0, Math.min(bottom, innerHeight) - Math.max(end, 0));
+  }
+  return Math.round(blank);
 }
 
 export default async function bench() {
@@ -68,7 +84,7 @@ export default async function bench() {
       if (!existsSync(file)) return res.writeHead(404).end();
       setTimeout(() => res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(readFileSync(file)), delay);
     };
-    if (path.startsWith('/cdn/')) return send(join(cdn, path.slice(5)), SCRIPT_DELAY_MS);
+    if (path.startsWith('/cdn/')) return send(join(cdn, path.slice(5)), path.endsWith('.css') ? 0 : SCRIPT_DELAY_MS);
     if (path.startsWith('/feeds/')) return send(join(feeds, path.slice(7)), path.endsWith('.json') ? FEED_DELAY_MS : 0);
     const page = path.slice(1) || 'index.html';
     if (PAGES.includes(page)) return res.writeHead(200, { 'Content-Type': 'text/html' }).end(pageHtml(page, feeds, variant));
@@ -80,11 +96,12 @@ export default async function bench() {
   const rows = [];
   try {
     const quick = Boolean(process.env.BENCH_QUICK);
-    for (const served of quick ? ['none'] : ['fallback', 'none', 'reserve']) {
+    for (const served of quick ? ['none'] : ['fallback', 'none', 'bare']) {
       variant = served;
       const label = VARIANTS[served];
       let worst = 0;
       let requestsWorst = 0;
+      let heldWorst = 0;
       for (const page of PAGES) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const tab = await context.newPage();
@@ -134,13 +151,16 @@ export default async function bench() {
           });
         await tab.waitForTimeout(500);
         const cls = await tab.evaluate(() => window.__cls);
+        heldWorst = Math.max(heldWorst, await tab.evaluate(heldInView));
         if (cls > 0) console.log(`  ${page} ${label} shifts:\n${(await tab.evaluate(() => window.__shifts)).map((s) => `    ${s}`).join('\n')}`);
         worst = Math.max(worst, cls);
         requestsWorst = Math.max(requestsWorst, ...perFeed.values());
-        rows.push(row(`CLS while the widgets load, ${page} ${label}`, cls, 'score', null, '0'));
+        rows.push(row(`CLS while the widgets load, ${page} ${label}`, cls, 'score', null, served === 'bare' ? null : '0'));
         await context.close();
       }
-      rows.push(row(`CLS, worst seed page ${label}`, worst, 'score', null, '0'));
+      // Without its stylesheet a page holds no space before the script has run: nothing of the widget can.
+      rows.push(row(`CLS, worst seed page ${label}`, worst, 'score', null, served === 'bare' ? null : '0'));
+      rows.push(row(`blank space held in view once loaded, worst seed page ${label}`, heldWorst, 'px', null, null));
       rows.push(row(`requests per feed per page, worst seed page ${label}`, requestsWorst, 'requests', null, '1'));
     }
   } finally {

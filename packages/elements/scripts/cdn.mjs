@@ -5,6 +5,7 @@
  *   <outdir>/components/mk-*.js     one module per tag, shared code in components/chunks/
  *   <outdir>/locales/<lang>.js      a translation, imported by mentorkit.js only when a widget needs it
  *   <outdir>/autoloader.js          imports components/mk-*.js for tags that appear on the page
+ *   <outdir>/mentorkit.css          holds each widget's space from the page's first paint (src/cdn/mentorkit.css)
  * `@mentorkit/core/browser` is bundled from core's source so the bundle never lags behind a stale
  * core build (npm users get core as a dependency instead).
  *
@@ -206,6 +207,7 @@ export async function buildCdn({ outdir, minify = true, only }) {
     outfile: join(outdir, 'autoloader.js'),
     define: { __MK_TAGS__: JSON.stringify(names.map((n) => `mk-${n}`)) },
   });
+  await build({ absWorkingDir: root, entryPoints: ['src/cdn/mentorkit.css'], outfile: join(outdir, 'mentorkit.css'), minify, logLevel: 'warning' });
   if (ids) {
     assertAllUsed(ids, used);
     await remangle(outdir);

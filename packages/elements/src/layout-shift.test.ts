@@ -84,14 +84,60 @@ describe('a widget without fallback content', () => {
       });
       expect(shifts).toEqual([]);
       expect(paragraph.getBoundingClientRect().top).toBe(below);
-      // Once the widget is scrolled out of view, the space it held is given back.
+      // Once the widget is scrolled out of view, and giving the space back moves nothing in view (here,
+      // what follows it is out of view too), the space it held is given back.
       document.body.style.paddingBlockEnd = '300vh';
-      scrollTo(0, paragraph.getBoundingClientRect().bottom + scrollY);
+      scrollTo(0, document.body.lastElementChild!.getBoundingClientRect().bottom + scrollY);
       await waitFor(() => widget.getBoundingClientRect().height < reservedHeight - 50);
       document.body.style.paddingBlockEnd = '';
       scrollTo(0, 0);
     } finally {
       restore();
+    }
+  });
+
+  it('beside another column, keeps the space while giving it back would move that column, and gives it back once it moves nothing in view', async () => {
+    let answer: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    const stub = stubFetch(async () => {
+      await gate;
+      return json({ ...sampleFeed(), workshops: [] });
+    });
+    // The sidebar's content does not depend on the main column's height, so the browser keeping the reader's
+    // place in the main column (scroll anchoring) would move it.
+    document.body.innerHTML = `<div style="display: grid; grid-template-columns: 1fr 200px; gap: 16px">
+      <main><mk-workshop-list src="/feeds/feed.json" now="${now}" view="upcoming" style="--mk-reserve-height: 100vh"></mk-workshop-list>${'<p style="height: 400px">The main column.</p>'.repeat(12)}</main>
+      <aside><div style="height: 2500px; background: #ddd">The sidebar.</div></aside>
+    </div>`;
+    document.body.style.paddingBlockEnd = '300vh';
+    const widget = document.body.querySelector('mk-workshop-list') as LitElement;
+    try {
+      await waitFor(() => widget.shadowRoot?.querySelector('[part="loading"]'));
+      answer();
+      await waitFor(() => widget.shadowRoot?.querySelector('[part="count"], [part="empty"]'));
+      await widget.updateComplete;
+      await frame();
+      const held = widget.getBoundingClientRect().height;
+      expect(held).toBeGreaterThanOrEqual(innerHeight - 1);
+      const shifts = await shiftsDuring(async () => {
+        // Out of view above while the sidebar still fills the view: the space stays.
+        for (let y = 0; y <= 2000; y += 100) {
+          scrollTo(0, y);
+          await frame();
+        }
+        expect(widget.getBoundingClientRect().height).toBe(held);
+        // The sidebar scrolled out of view too: giving the space back moves nothing the reader sees.
+        for (let y = 2100; y <= 2500 + 2 * innerHeight; y += 100) {
+          scrollTo(0, y);
+          await frame();
+        }
+        await waitFor(() => widget.getBoundingClientRect().height < held - 50);
+      });
+      expect(shifts).toEqual([]);
+    } finally {
+      stub.restore();
+      document.body.style.paddingBlockEnd = '';
+      scrollTo(0, 0);
     }
   });
 

@@ -14,8 +14,9 @@ import { css } from 'lit';
  * <div class="state" part="empty"><p class="state-title">…</p><p>…</p></div>
  * ```
  *
- * While it loads, a widget without fallback content holds `--mk-reserve-height` (public; unset by
- * default) for its content, so that whatever follows is not moved by the content arriving.
+ * While it loads, a widget without fallback content holds `--mk-reserve-height` (public; unset unless the
+ * page, or the mentorkit.css it links, sets it) for its content, so that whatever follows is not moved by
+ * the content arriving.
  *
  * A component shapes the skeleton like its content with private properties on `:host`:
  * `--_skeleton-min` (narrowest block before the grid adds a column; default one column),

@@ -74,16 +74,19 @@ let settling: ResizeObserver | undefined;
 
 /**
  * Holds the space a widget without fallback content takes while it loads, `--mk-reserve-height` when the
- * page sets it (for example `100vh`, so that whatever follows starts below the fold and content taller
- * than that moves nothing in view either), and keeps holding it after the content arrives until the widget is
- * out of view: content shorter than the space would otherwise pull up what follows. Out of view, giving
- * the space back moves nothing the reader sees (above the viewport, the browser's scroll anchoring keeps
- * the reader's place). The hold is a `:host` rule in the widget's own shadow root, so the page's
- * element is left alone and a page's own `min-height` on it still wins.
+ * page sets it (mentorkit.css sets `100vh`, so that whatever follows starts below the fold and content
+ * taller than that moves nothing in view either), and keeps holding it after the content arrives until the
+ * widget is out of view: content shorter than the space would otherwise pull up what follows. Out of view,
+ * the space is given back when that moves nothing the reader sees (see `release`). The hold is a `:host`
+ * rule in the widget's own shadow root, so the page's element is left alone and a page's own `min-height`
+ * on it still wins.
  */
 function holdSpace(host: Element): void {
-  // Only when the page asks for it: a guess would leave a short widget with a gap below it.
-  if (!host.shadowRoot || holds.has(host) || getComputedStyle(host).getPropertyValue('--mk-reserve-height').trim() === '') return;
+  if (!host.shadowRoot || holds.has(host)) return;
+  const style = getComputedStyle(host);
+  // Only when the page asks for it (mentorkit.css does): a guess would leave a short widget with a gap
+  // below it. A hidden widget (a form shown when first needed) takes no space to hold.
+  if (style.display === 'none' || style.getPropertyValue('--mk-reserve-height').trim() === '') return;
   hold(host, 'var(--mk-reserve-height)');
 }
 
@@ -128,13 +131,85 @@ function isLoading(host: Element): boolean {
   return false;
 }
 
+/**
+ * Gives a widget's held space back, unless that would move something the reader sees: out of view below,
+ * what follows is out of view too; above, the browser's scroll anchoring keeps the reader's place, but not
+ * in every layout (beside a sidebar, anchoring to one column moves the other). Layout is read before and
+ * after in the same task, so a release put back is never painted; it is tried again as the reader scrolls.
+ */
 function release(host: Element): void {
   const sheet = holds.get(host);
-  if (!sheet) return;
+  const root = host.shadowRoot;
+  if (!sheet || !root) return;
+  if (!host.isConnected) return forget(host, sheet);
+  // One release per frame: what the browser reports as moved is compared across frames, and two releases in
+  // one frame (a sidebar's widget and the main column's, say) can move what one alone would not.
+  if (releasing) {
+    retryOnScroll(host);
+    return onScroll();
+  }
+  const before = inView();
+  const { scrollX: left, scrollY: top } = window;
+  root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  const after = inView();
+  if (after.length !== before.length || after.some((seen, i) => seen.element !== before[i]!.element || Math.abs(seen.top - before[i]!.top) > 0.5)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    // Scroll anchoring may have moved the page for either change: put the reader back where they were.
+    host.getBoundingClientRect();
+    if (scrollX !== left || scrollY !== top) scrollTo({ left, top, behavior: 'instant' });
+    retryOnScroll(host);
+    return;
+  }
+  releasing = requestAnimationFrame(() => (releasing = 0));
+  forget(host, sheet);
+}
+
+function forget(host: Element, sheet: CSSStyleSheet): void {
+  const root = host.shadowRoot;
+  if (root) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   holds.delete(host);
+  retrying.delete(host);
   leaving?.unobserve(host);
   settling?.unobserve(host);
-  if (host.shadowRoot) host.shadowRoot.adoptedStyleSheets = host.shadowRoot.adoptedStyleSheets.filter((s) => s !== sheet);
+}
+
+/**
+ * What the reader sees of the page: the elements in view and where, taken apart while taller than the view
+ * (a column's box stretched along the whole page moves with the scroll, not with its content).
+ */
+function inView(): { element: Element; top: number }[] {
+  const found: { element: Element; top: number }[] = [];
+  const visit = (element: Element): void => {
+    const { top, bottom, height } = element.getBoundingClientRect();
+    if (bottom <= 0 || top >= innerHeight || found.length >= 200) return;
+    if ((top < 0 || bottom > innerHeight) && element.firstElementChild) for (const child of element.children) visit(child);
+    else if (height > 0) found.push({ element, top });
+  };
+  visit(document.body);
+  return found;
+}
+
+/** Widgets out of view whose space could not yet be given back, tried again once per frame of scrolling. */
+const retrying = new Set<Element>();
+let retryFrame = 0;
+/** Set until the next frame once a widget's space has been given back. */
+let releasing = 0;
+
+function retryOnScroll(host: Element): void {
+  if (retrying.size === 0) addEventListener('scroll', onScroll, { passive: true });
+  retrying.add(host);
+}
+
+function onScroll(): void {
+  if (retryFrame) return;
+  retryFrame = requestAnimationFrame(() => {
+    retryFrame = 0;
+    for (const host of retrying) {
+      const { top, bottom } = host.getBoundingClientRect();
+      if (bottom <= 0 || top >= innerHeight) release(host);
+    }
+    if (retrying.size === 0) removeEventListener('scroll', onScroll);
+  });
 }
 
 /** A feed with nothing to show. */

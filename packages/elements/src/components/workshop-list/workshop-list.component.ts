@@ -104,7 +104,7 @@ interface RenderContext {
  * @cssproperty --mk-workshop-list-title-color - Title colour (default: `--mk-color-text`).
  * @cssproperty --mk-workshop-list-date-background - Calendar leaf background.
  * @cssproperty --mk-workshop-list-date-color - Calendar leaf text colour (default: `--mk-color-accent`).
- * @cssproperty --mk-reserve-height - Space held while the feed loads without fallback content, and after until the list is at least that tall or out of view (unset by default: nothing is held).
+ * @cssproperty --mk-reserve-height - Space held while the feed loads without fallback content, and after until the list is at least that tall or out of view (unset unless the page sets it; mentorkit.css sets `100vh`).
  *
  * @fires mk-filter-change - When the visitor changes a filter, the view or the search. Detail: `WorkshopFilters`. Bubbles, composed (a page may keep the filters in its URL).
  * @fires mk-rsvp-request - When the visitor presses a session's RSVP button (not fired when `rsvp-href` makes it a link). Detail: `{ workshopId, occurrenceId, workshop }`. Bubbles, composed. Cancelable: `preventDefault()` keeps the list from opening the linked `<mk-rsvp-form>` (see `rsvp-form`), for a page that handles RSVP itself.
