@@ -5,9 +5,10 @@
 // here with the CLI, the widgets from this package's dist/cdn after a delay (as from a CDN; mentorkit.css,
 // render-blocking like the site's own stylesheet, is served as that is), and every feed answered after a
 // longer one, as a slow feed would be. A page that shifts has its shifting elements printed (what moved, from
-// where to where), the cause to look for. The blank space widgets still hold once loaded (the price of holding
-// space without fallback content) is reported too. `BENCH_QUICK=1` measures the pages once, without fallback
-// only (the harder case); it can be run alone: `BENCH_QUICK=1 node -e "import('./bench/host-page.bench.mjs').then((m) => m.default()).then(console.table)"`.
+// where to where), the cause to look for. Also reported: the blank space widgets still hold once loaded (the
+// price of holding space without fallback content), and the CLS of then scrolling to the end and back.
+// `BENCH_QUICK=1` measures the pages once, without fallback only (the harder case); it can be run alone:
+// `BENCH_QUICK=1 node -e "import('./bench/host-page.bench.mjs').then((m) => m.default()).then(console.table)"`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -102,6 +103,7 @@ export default async function bench() {
       let worst = 0;
       let requestsWorst = 0;
       let heldWorst = 0;
+      let scrollWorst = 0;
       for (const page of PAGES) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const tab = await context.newPage();
@@ -156,10 +158,28 @@ export default async function bench() {
         worst = Math.max(worst, cls);
         requestsWorst = Math.max(requestsWorst, ...perFeed.values());
         rows.push(row(`CLS while the widgets load, ${page} ${label}`, cls, 'score', null, served === 'bare' ? null : '0'));
+        // Then a reader scrolls to the end and back (the wheel is no input that excuses a shift): held space
+        // given back as widgets leave the view must move nothing.
+        await tab.evaluate(() => {
+          window.__cls = 0;
+          window.__shifts = [];
+        });
+        const end = await tab.evaluate(() => document.documentElement.scrollHeight);
+        for (const step of [200, -200]) {
+          for (let i = 0; i < Math.ceil(end / 200) + 2; i++) {
+            await tab.mouse.wheel(0, step);
+            await tab.waitForTimeout(40);
+          }
+        }
+        await tab.waitForTimeout(300);
+        const scrolling = await tab.evaluate(() => window.__cls);
+        if (scrolling > 0) console.log(`  ${page} ${label} shifts while scrolling:\n${(await tab.evaluate(() => window.__shifts)).map((s) => `    ${s}`).join('\n')}`);
+        scrollWorst = Math.max(scrollWorst, scrolling);
         await context.close();
       }
       // Without its stylesheet a page holds no space before the script has run: nothing of the widget can.
       rows.push(row(`CLS, worst seed page ${label}`, worst, 'score', null, served === 'bare' ? null : '0'));
+      rows.push(row(`CLS while scrolling through once loaded, worst seed page ${label}`, scrollWorst, 'score', null, '0'));
       rows.push(row(`blank space held in view once loaded, worst seed page ${label}`, heldWorst, 'px', null, null));
       rows.push(row(`requests per feed per page, worst seed page ${label}`, requestsWorst, 'requests', null, '1'));
     }
