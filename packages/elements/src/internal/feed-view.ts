@@ -166,7 +166,7 @@ function release(host: Element): void {
 
 function forget(host: Element, sheet: CSSStyleSheet): void {
   const root = host.shadowRoot;
-  if (root) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  if (root?.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   holds.delete(host);
   retrying.delete(host);
   leaving?.unobserve(host);
