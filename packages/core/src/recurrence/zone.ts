@@ -4,7 +4,7 @@
 // catalog is tens of thousands of readings. Offsets are therefore cached per zone and per UTC day, with
 // the exact instant of any transition inside the day found once by bisection. Results are the same as
 // `resolveWallClock` (tested property-wise); outside 1900–2200 the engine simply calls it.
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { TimeZone } from '../time/time.schema.js';
 import { resolveWallClock } from '../time/zoned.js';
 import { DAY_MS, HOUR_MS, localFromFloating, MINUTE_MS } from './floating.js';
@@ -112,12 +112,7 @@ function resolveSlow(floating: number, zone: TimeZone): ResolvedTime {
     return { instant: result.instant.toMillis(), offset: result.instant.offset, shifted: false, ambiguous: result.ambiguous };
   }
   if (result.problem.kind !== 'nonexistent') throw new RecurrenceError('invalid-input', `${local} in ${zone}: ${result.problem.message}`);
-  // luxon reads a skipped reading with the smaller (pre-gap) of the two offsets: the same policy.
-  const d = new Date(floating);
-  const moved = DateTime.fromObject(
-    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() },
-    { zone },
-  );
+  const moved = result.problem.nearest;
   return { instant: moved.toMillis(), offset: moved.offset, shifted: true, ambiguous: false };
 }
 

@@ -224,7 +224,10 @@ function parseDuration(text: string): ParsedDuration {
 function computed(wall: DateTime, zone: string): DateTime {
   const local = wall.toFormat("yyyy-MM-dd'T'HH:mm:ss");
   const result = resolveWallClock(local, zone);
-  const base = result.ok ? result.instant : DateTime.fromObject(wall.set({ millisecond: 0 }).toObject(), { zone });
+  let base: DateTime;
+  if (result.ok) base = result.instant;
+  else if (result.problem.kind === 'nonexistent') base = result.problem.nearest;
+  else throw new RsvpWindowError(`${local} in ${zone}: ${result.problem.message}`, 'invalid-instant');
   return base.plus({ milliseconds: wall.millisecond });
 }
 

@@ -3,12 +3,24 @@ import { splitLocalDateTime, type LocalDate, type LocalDateTime, type TimeZone }
 
 /** Why a wall-clock time cannot be turned into one instant. */
 export type WallClockProblem =
-  | { kind: 'nonexistent'; message: string }
+  /** Skipped by a DST gap; `nearest` is the reading taken with the offset in force before the gap (RFC 5545 §3.3.5). */
+  | { kind: 'nonexistent'; message: string; nearest: DateTime }
   | { kind: 'invalid'; message: string };
 
 export type ZonedResult =
   | { ok: true; instant: DateTime; ambiguous: boolean }
   | { ok: false; problem: WallClockProblem };
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** The milliseconds a UTC clock shows for the reading; years below 100 kept as written (Date.UTC maps them to 19xx). */
+function readingMillis(p: ReturnType<typeof splitLocalDateTime>): number {
+  const d = new Date(0);
+  d.setUTCFullYear(p.year, p.month - 1, p.day);
+  d.setUTCHours(p.hour, p.minute, p.second, 0);
+  return d.getTime();
+}
 
 /**
  * Resolves a wall-clock time in a zone to one instant.
@@ -18,30 +30,39 @@ export type ZonedResult =
  *   nobody wrote.
  * - A time that exists twice (the repeated hour when clocks fall back) resolves to its **first**
  *   occurrence, the earlier instant, as RFC 5545 §3.3.5 prescribes; `ambiguous` says so.
+ *
+ * The offsets are checked here rather than taken from `DateTime.fromObject`: luxon starts from the zone's
+ * offset *today* and corrects it twice, which is wrong when the reading's offset is two changes away
+ * (01:00 in London on 4 May 1941 existed, at +01:00, yet luxon reads it as 02:00+02:00).
  */
 export function resolveWallClock(local: LocalDateTime, zone: TimeZone): ZonedResult {
   const parts = splitLocalDateTime(local);
-  const dt = DateTime.fromObject(parts, { zone });
-  if (!dt.isValid) {
-    return { ok: false, problem: { kind: 'invalid', message: dt.invalidExplanation ?? 'invalid date-time' } };
+  const probe = DateTime.fromObject(parts, { zone });
+  if (!probe.isValid) {
+    return { ok: false, problem: { kind: 'invalid', message: probe.invalidExplanation ?? 'invalid date-time' } };
   }
-  if (dt.hour !== parts.hour || dt.minute !== parts.minute || dt.day !== parts.day) {
+  const tz = probe.zone;
+  const reading = readingMillis(parts);
+  const before = tz.offset(reading - DAY_MS);
+  // Every offset the zone has within a day of the reading; an offset fits if the zone has it at the instant it gives.
+  const candidates = new Set([before, tz.offset(reading), tz.offset(reading + DAY_MS), probe.offset]);
+  const instants = [...candidates]
+    .filter((offset) => tz.offset(reading - offset * MINUTE_MS) === offset)
+    .map((offset) => reading - offset * MINUTE_MS)
+    .sort((a, b) => a - b);
+  const first = instants[0];
+  if (first === undefined) {
+    const nearest = DateTime.fromMillis(reading - before * MINUTE_MS, { zone: tz });
     return {
       ok: false,
       problem: {
         kind: 'nonexistent',
-        message: `${local} does not exist in ${zone}: the clocks skip it for daylight saving time (the nearest valid time is ${dt.toFormat("yyyy-MM-dd'T'HH:mm")})`,
+        message: `${local} does not exist in ${zone}: the clocks skip it for daylight saving time (the nearest valid time is ${nearest.toFormat("yyyy-MM-dd'T'HH:mm")})`,
+        nearest,
       },
     };
   }
-  const offsets = dt.getPossibleOffsets();
-  const ambiguous = offsets.length > 1;
-  if (ambiguous) {
-    // getPossibleOffsets lists candidates; the earliest instant has the largest UTC offset.
-    const first = offsets.reduce((a, b) => (a.toMillis() <= b.toMillis() ? a : b));
-    return { ok: true, instant: first, ambiguous };
-  }
-  return { ok: true, instant: dt, ambiguous };
+  return { ok: true, instant: DateTime.fromMillis(first, { zone: tz }), ambiguous: instants.length > 1 };
 }
 
 /** Like {@link resolveWallClock} but throws a RangeError; for values already validated at parse time. */
