@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DAY_MS, floatingFromParts, MINUTE_MS } from './millis.js';
 import { splitLocalDateTime, type LocalDate, type LocalDateTime, type TimeZone } from './time.schema.js';
 
 /** Why a wall-clock time cannot be turned into one instant. */
@@ -10,17 +11,6 @@ export type WallClockProblem =
 export type ZonedResult =
   | { ok: true; instant: DateTime; ambiguous: boolean }
   | { ok: false; problem: WallClockProblem };
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-
-/** The milliseconds a UTC clock shows for the reading; years below 100 kept as written (Date.UTC maps them to 19xx). */
-function readingMillis(p: ReturnType<typeof splitLocalDateTime>): number {
-  const d = new Date(0);
-  d.setUTCFullYear(p.year, p.month - 1, p.day);
-  d.setUTCHours(p.hour, p.minute, p.second, 0);
-  return d.getTime();
-}
 
 /**
  * Resolves a wall-clock time in a zone to one instant.
@@ -42,7 +32,7 @@ export function resolveWallClock(local: LocalDateTime, zone: TimeZone): ZonedRes
     return { ok: false, problem: { kind: 'invalid', message: probe.invalidExplanation ?? 'invalid date-time' } };
   }
   const tz = probe.zone;
-  const reading = readingMillis(parts);
+  const reading = floatingFromParts(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
   const before = tz.offset(reading - DAY_MS);
   // Every offset the zone has within a day of the reading; an offset fits if the zone has it at the instant it gives.
   const candidates = new Set([before, tz.offset(reading), tz.offset(reading + DAY_MS), probe.offset]);
